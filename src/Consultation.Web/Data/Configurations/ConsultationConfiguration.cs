@@ -1,0 +1,22 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Consultation.Web.Data.Configurations;
+
+internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Domain.Consultation>
+{
+    public void Configure(EntityTypeBuilder<Domain.Consultation> builder)
+    {
+        builder.ToTable("consultations");
+        builder.Property(c => c.Id).ValueGeneratedNever();
+        builder.Property(c => c.Slug).HasMaxLength(100);
+        builder.HasIndex(c => c.Slug).IsUnique();
+        builder.Property(c => c.DefaultLanguage).HasMaxLength(35);
+        builder.HasMany(c => c.Sections).WithOne().HasForeignKey(s => s.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Texts).WithOne().HasForeignKey(t => t.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(c => c.Versions).WithOne().HasForeignKey(v => v.ConsultationId).OnDelete(DeleteBehavior.Restrict);
+        builder.Navigation(c => c.Sections).HasField("_sections");
+        builder.Navigation(c => c.Texts).HasField("_texts");
+        builder.Navigation(c => c.Versions).HasField("_versions");
+    }
+}

@@ -1,0 +1,30 @@
+using Consultation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Consultation.Web.Data.Configurations;
+
+internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
+{
+    public void Configure(EntityTypeBuilder<Response> builder)
+    {
+        builder.ToTable("responses");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Language).HasMaxLength(35);
+        builder.Property(r => r.Country).HasMaxLength(2).IsFixedLength();
+        builder.Property(r => r.Answers)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                answers => answers.ToJson(),
+                json => AnswerSet.FromJson(json),
+                new ValueComparer<AnswerSet>((a, b) => a!.ToJson() == b!.ToJson(), a => a.ToJson().GetHashCode(StringComparison.Ordinal), a => AnswerSet.FromJson(a.ToJson())));
+        builder.HasIndex(r => r.IdempotencyKey).IsUnique();
+        // One response per invitation: a second submit through the same personal link is refused by the database too.
+        builder.HasIndex(r => r.InvitationId).IsUnique().HasFilter("invitation_id IS NOT NULL");
+        builder.HasIndex(r => new { r.ConsultationId, r.Status });
+        builder.HasOne<Domain.Consultation>().WithMany().HasForeignKey(r => r.ConsultationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<QuestionnaireVersion>().WithMany().HasForeignKey(r => r.QuestionnaireVersionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Invitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.SetNull);
+    }
+}

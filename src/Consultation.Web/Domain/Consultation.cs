@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+
+namespace Consultation.Web.Domain;
+
+public sealed partial class Consultation
+{
+    private readonly List<Section> _sections = [];
+    private readonly List<ContentText> _texts = [];
+    private readonly List<QuestionnaireVersion> _versions = [];
+
+    private Consultation() { }
+
+    public Guid Id { get; private set; }
+    public string Slug { get; private set; } = "";
+    public ConsultationStatus Status { get; private set; }
+    public string DefaultLanguage { get; private set; } = "";
+    public List<string> OfferedLanguages { get; private set; } = [];
+    public AccessMode AccessMode { get; private set; }
+    public bool IsAnonymous { get; private set; }
+    public int EstimatedMinutes { get; private set; }
+    public DateTimeOffset? OpensAt { get; private set; }
+    public DateTimeOffset? ClosesAt { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public IReadOnlyList<Section> Sections => _sections;
+    public IReadOnlyList<ContentText> Texts => _texts;
+    public IReadOnlyList<QuestionnaireVersion> Versions => _versions;
+
+    public static Consultation Create(string slug, string defaultLanguage, IEnumerable<string> offeredLanguages,
+        AccessMode accessMode, bool isAnonymous, int estimatedMinutes, DateTimeOffset now)
+    {
+        if (!SlugPattern().IsMatch(slug))
+            throw new DomainException($"'{slug}' is not a valid slug: use lower-case letters, digits and hyphens.");
+        var offered = offeredLanguages.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (!offered.Contains(defaultLanguage, StringComparer.OrdinalIgnoreCase))
+            offered.Insert(0, defaultLanguage);
+        return new Consultation
+        {
+            Id = Guid.NewGuid(),
+            Slug = slug,
+            Status = ConsultationStatus.Draft,
+            DefaultLanguage = defaultLanguage,
+            OfferedLanguages = offered,
+            AccessMode = accessMode,
+            IsAnonymous = isAnonymous,
+            EstimatedMinutes = estimatedMinutes,
+            CreatedAt = now,
+        };
+    }
+
+    public bool AllowsPublicLink => AccessMode is AccessMode.PublicLink or AccessMode.Both;
+
+    public bool AllowsInvitations => AccessMode is AccessMode.InvitedOnly or AccessMode.Both;
+
+    public bool IsOffered(string language) => OfferedLanguages.Contains(language, StringComparer.OrdinalIgnoreCase);
+
+    public bool AcceptsResponses(DateTimeOffset now) =>
+        Status == ConsultationStatus.Open && (ClosesAt is null || now < ClosesAt);
+
+    public Section AddSection(string code)
+    {
+        EnsureDraft();
+        EnsureCodeIsFree(code);
+        var section = new Section(Id, code, _sections.Count);
+        _sections.Add(section);
+        return section;
+    }
+
+    /// <summary>Sets the text of an element's field in one language; the default language's text is stored the same way.</summary>
+    public void SetText(string elementKey, TextField field, string language, string text)
+    {
+        var existing = _texts.Find(t => t.ElementKey == elementKey && t.Field == field && t.Language == language);
+        var sourceHash = language == DefaultLanguage ? null : DefaultText(elementKey, field) is { } source ? ContentText.Hash(source) : null;
+        if (existing is null)
+            _texts.Add(new ContentText(Id, elementKey, field, language, text, sourceHash));
+        else
+            existing.Update(text, sourceHash);
+    }
+
+    public string? DefaultText(string elementKey, TextField field) =>
+        _texts.Find(t => t.ElementKey == elementKey && t.Field == field && t.Language == DefaultLanguage)?.Text;
+
+    /// <summary>Freezes the questionnaire as an immutable version and opens the consultation.</summary>
+    public QuestionnaireVersion Publish(DateTimeOffset now)
+    {
+        if (Status is ConsultationStatus.Closed or ConsultationStatus.Archived)
+            throw new DomainException("A closed or archived consultation cannot be published.");
+        if (_sections.Count == 0 || _sections.All(s => s.Questions.Count == 0))
+            throw new DomainException("A consultation needs at least one question to be published.");
+        var version = new QuestionnaireVersion(Id, _versions.Count + 1, QuestionnaireSnapshot.Of(this), now);
+        _versions.Add(version);
+        Status = OpensAt is { } opens && opens > now ? ConsultationStatus.Scheduled : ConsultationStatus.Open;
+        return version;
+    }
+
+    public void Close(DateTimeOffset now)
+    {
+        if (Status != ConsultationStatus.Open)
+            throw new DomainException("Only an open consultation can be closed.");
+        Status = ConsultationStatus.Closed;
+        ClosesAt ??= now;
+    }
+
+    public void Schedule(DateTimeOffset? opensAt, DateTimeOffset? closesAt)
+    {
+        if (opensAt is not null && closesAt is not null && closesAt <= opensAt)
+            throw new DomainException("A consultation must close after it opens.");
+        OpensAt = opensAt;
+        ClosesAt = closesAt;
+    }
+
+    internal void EnsureCodeIsFree(string code)
+    {
+        if (!CodePattern().IsMatch(code))
+            throw new DomainException($"'{code}' is not a valid code: start with a letter, then letters, digits or underscores.");
+        if (_sections.Any(s => s.Code == code || s.Questions.Any(q => q.Code == code)))
+            throw new DomainException($"The code '{code}' is already used in this consultation.");
+    }
+
+    private void EnsureDraft()
+    {
+        if (Status != ConsultationStatus.Draft)
+            throw new DomainException("The questionnaire can only be restructured while the consultation is a draft.");
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^[a-z][a-z0-9_]{0,62}$")]
+    internal static partial Regex CodePattern();
+}

@@ -1,0 +1,67 @@
+namespace Consultation.Web.Domain;
+
+/// <summary>A stakeholder invited to one consultation through a personal link.</summary>
+public sealed class Invitation
+{
+    private Invitation() { }
+
+    public Guid Id { get; private set; }
+    public Guid ConsultationId { get; private set; }
+    public Guid StakeholderId { get; private set; }
+    public byte[] TokenHash { get; private set; } = [];
+    public string Language { get; private set; } = "";
+    public InvitationStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? OpenedAt { get; private set; }
+    public DateTimeOffset? CompletedAt { get; private set; }
+    public DateTimeOffset? RevokedAt { get; private set; }
+
+    public static Invitation Issue(Consultation consultation, Stakeholder stakeholder, string token, DateTimeOffset now)
+    {
+        if (!consultation.AllowsInvitations)
+            throw new DomainException("This consultation takes answers through its public link only.");
+        var hash = InvitationToken.Hash(token) ?? throw new DomainException("The token is not a valid invitation token.");
+        var language = consultation.IsOffered(stakeholder.PreferredLanguage) ? stakeholder.PreferredLanguage : consultation.DefaultLanguage;
+        return new Invitation
+        {
+            Id = Guid.NewGuid(),
+            ConsultationId = consultation.Id,
+            StakeholderId = stakeholder.Id,
+            TokenHash = hash,
+            Language = language,
+            Status = InvitationStatus.Pending,
+            CreatedAt = now,
+        };
+    }
+
+    public bool IsCompleted => Status == InvitationStatus.Completed;
+
+    public bool IsUsable => Status is not (InvitationStatus.Revoked or InvitationStatus.OptedOut);
+
+    public void MarkOpened(DateTimeOffset now)
+    {
+        if (Status is InvitationStatus.Pending or InvitationStatus.Sent or InvitationStatus.Failed)
+        {
+            Status = InvitationStatus.Opened;
+            OpenedAt ??= now;
+        }
+    }
+
+    public void Complete(DateTimeOffset now)
+    {
+        if (!IsUsable)
+            throw new DomainException("A revoked or opted-out invitation cannot be completed.");
+        if (IsCompleted)
+            throw new DomainException("This invitation has already been completed.");
+        Status = InvitationStatus.Completed;
+        CompletedAt = now;
+    }
+
+    public void Revoke(DateTimeOffset now)
+    {
+        if (IsCompleted)
+            throw new DomainException("A completed invitation cannot be revoked.");
+        Status = InvitationStatus.Revoked;
+        RevokedAt = now;
+    }
+}

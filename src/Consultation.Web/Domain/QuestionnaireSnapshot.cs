@@ -1,0 +1,66 @@
+namespace Consultation.Web.Domain;
+
+/// <summary>
+/// The frozen questionnaire respondents answer: structure and every text in every offered language.
+/// Stored as jsonb in <see cref="QuestionnaireVersion"/>; never changed once written.
+/// </summary>
+public sealed record QuestionnaireSnapshot(
+    string DefaultLanguage,
+    IReadOnlyList<string> Languages,
+    bool IsAnonymous,
+    int EstimatedMinutes,
+    IReadOnlyList<SectionSnapshot> Sections,
+    IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> Texts)
+{
+    public IEnumerable<QuestionSnapshot> Questions => Sections.SelectMany(s => s.Questions);
+
+    public QuestionSnapshot? FindQuestion(string code) => Questions.FirstOrDefault(q => q.Code == code);
+
+    /// <summary>The text in the language asked for, or the default language's when that one has none.</summary>
+    public string Text(string language, string elementKey, TextField field)
+    {
+        var key = TextKey(elementKey, field);
+        if (Texts.TryGetValue(language, out var texts) && texts.TryGetValue(key, out var text) && !string.IsNullOrWhiteSpace(text))
+            return text;
+        return Texts.TryGetValue(DefaultLanguage, out var defaults) && defaults.TryGetValue(key, out var fallback) ? fallback : "";
+    }
+
+    public static string TextKey(string elementKey, TextField field) => $"{elementKey}/{field}";
+
+    public static QuestionnaireSnapshot Of(Consultation consultation)
+    {
+        var sections = consultation.Sections.OrderBy(s => s.Position).Select(s => new SectionSnapshot(
+            s.Code,
+            s.Questions.OrderBy(q => q.Position).Select(q => new QuestionSnapshot(
+                q.Code, q.Type, q.IsRequired, q.AsDropdown, q.Profile, q.MaxLength, q.MaxSelections,
+                q.Minimum, q.Maximum, q.AllowsDecimals,
+                q.Options.OrderBy(o => o.Position).Select(o => new OptionSnapshot(o.Code, o.Sector, o.IsNoOpinion)).ToList())).ToList())).ToList();
+        var texts = consultation.OfferedLanguages.ToDictionary(
+            language => language,
+            language => (IReadOnlyDictionary<string, string>)consultation.Texts
+                .Where(t => t.Language == language && !string.IsNullOrWhiteSpace(t.Text))
+                .ToDictionary(t => TextKey(t.ElementKey, t.Field), t => t.Text));
+        return new QuestionnaireSnapshot(consultation.DefaultLanguage, consultation.OfferedLanguages.ToList(),
+            consultation.IsAnonymous, consultation.EstimatedMinutes, sections, texts);
+    }
+}
+
+public sealed record SectionSnapshot(string Code, IReadOnlyList<QuestionSnapshot> Questions);
+
+public sealed record QuestionSnapshot(
+    string Code,
+    QuestionType Type,
+    bool IsRequired,
+    bool AsDropdown,
+    ProfileField Profile,
+    int? MaxLength,
+    int? MaxSelections,
+    decimal? Minimum,
+    decimal? Maximum,
+    bool AllowsDecimals,
+    IReadOnlyList<OptionSnapshot> Options)
+{
+    public OptionSnapshot? FindOption(string code) => Options.FirstOrDefault(o => o.Code == code);
+}
+
+public sealed record OptionSnapshot(string Code, Sector? Sector, bool IsNoOpinion);

@@ -1,0 +1,77 @@
+namespace Consultation.Web.Domain;
+
+/// <summary>One stakeholder's answers to one version of a consultation's questionnaire.</summary>
+public sealed class Response
+{
+    private Response() { }
+
+    public Guid Id { get; private set; }
+    public Guid ConsultationId { get; private set; }
+    public Guid QuestionnaireVersionId { get; private set; }
+    public string Language { get; private set; } = "";
+    public ResponseChannel Channel { get; private set; }
+    public ResponseStatus Status { get; private set; }
+    public AnswerSet Answers { get; private set; } = AnswerSet.Empty;
+    public Sector? Sector { get; private set; }
+    public string? Country { get; private set; }
+
+    /// <summary>Null for public-link responses and, always, in anonymous consultations.</summary>
+    public Guid? InvitationId { get; private set; }
+
+    /// <summary>Chosen when the form is shown, so a repeated submit of the same form never makes a second response.</summary>
+    public Guid IdempotencyKey { get; private set; }
+
+    public bool IsTest { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? SubmittedAt { get; private set; }
+
+    public static Response Submit(Consultation consultation, QuestionnaireVersion version, Invitation? invitation,
+        string language, AnswerSet answers, Guid idempotencyKey, DateTimeOffset now)
+    {
+        if (!consultation.AcceptsResponses(now))
+            throw new DomainException("This consultation does not accept answers now.");
+        if (version.ConsultationId != consultation.Id)
+            throw new DomainException("The questionnaire version belongs to another consultation.");
+        if (invitation is null && !consultation.AllowsPublicLink)
+            throw new DomainException("This consultation takes answers from invited stakeholders only.");
+        if (!version.Snapshot.Languages.Contains(language))
+            throw new DomainException($"The language '{language}' is not offered by this consultation.");
+
+        invitation?.Complete(now);
+        var (sector, country) = Profile(version.Snapshot, answers);
+        return new Response
+        {
+            // Random (version 4) rather than time-ordered ids: an id must not reveal when someone answered.
+            Id = Guid.NewGuid(),
+            ConsultationId = consultation.Id,
+            QuestionnaireVersionId = version.Id,
+            Language = language,
+            Channel = invitation is null ? ResponseChannel.PublicLink : ResponseChannel.Invitation,
+            Status = ResponseStatus.Submitted,
+            Answers = answers,
+            Sector = sector,
+            Country = country,
+            InvitationId = consultation.IsAnonymous ? null : invitation?.Id,
+            IdempotencyKey = idempotencyKey,
+            CreatedAt = now,
+            SubmittedAt = now,
+        };
+    }
+
+    private static (Sector?, string?) Profile(QuestionnaireSnapshot snapshot, AnswerSet answers)
+    {
+        Sector? sector = null;
+        string? country = null;
+        foreach (var question in snapshot.Questions)
+        {
+            var choice = answers.Text(question.Code);
+            if (choice is null)
+                continue;
+            if (question.Profile == ProfileField.RespondentType)
+                sector = question.FindOption(choice)?.Sector;
+            else if (question.Profile == ProfileField.Country && choice.Length == 2)
+                country = choice.ToUpperInvariant();
+        }
+        return (sector, country);
+    }
+}
