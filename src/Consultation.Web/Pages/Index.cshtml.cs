@@ -1,12 +1,30 @@
-using Microsoft.AspNetCore.Mvc;
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Consultation.Web.Pages;
 
-public class IndexModel : PageModel
+/// <summary>The front page: the consultations anyone can answer now.</summary>
+public sealed class IndexModel(ConsultationDbContext db, TimeProvider time) : PageModel
 {
-    public void OnGet()
-    {
+    public IReadOnlyList<(string Slug, string Title, DateTimeOffset? ClosesAt)> Open { get; private set; } = [];
 
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var language = System.Globalization.CultureInfo.CurrentUICulture.Name;
+        var open = await db.Consultations
+            .Where(c => c.Status == ConsultationStatus.Open && (c.ClosesAt == null || c.ClosesAt > now)
+                && (c.AccessMode == AccessMode.PublicLink || c.AccessMode == AccessMode.Both))
+            .OrderBy(c => c.ClosesAt).Take(50).ToListAsync(cancellationToken);
+        var ids = open.Select(c => c.Id).ToList();
+        var titles = await db.ContentTexts
+            .Where(t => ids.Contains(t.ConsultationId) && t.ElementKey == ElementKey.Consultation && t.Field == TextField.Title)
+            .ToListAsync(cancellationToken);
+        Open = open.Select(c => (c.Slug,
+            titles.FirstOrDefault(t => t.ConsultationId == c.Id && t.Language == language)?.Text
+                ?? titles.FirstOrDefault(t => t.ConsultationId == c.Id && t.Language == c.DefaultLanguage)?.Text ?? c.Slug,
+            c.ClosesAt)).ToList();
     }
 }

@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+
+namespace Consultation.Web.Demo;
+
+/// <summary>Prints where the demo runs and its links, once the server listens.</summary>
+public static class DemoBanner
+{
+    public static void Print(WebApplication app, DemoSeed demo)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
+            .FirstOrDefault()?.Replace("://[::]", "://localhost", StringComparison.Ordinal)
+            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal) ?? "";
+        var lines = new List<string>
+        {
+            "",
+            $"Consultation is running at {address}",
+            $"Public link:    {address}{demo.PublicPath}",
+            "Personal links (one per demo invitation):",
+        };
+        lines.AddRange(demo.PersonalLinks.Select(l => $"  {address}{l.Path}  ({l.Language})"));
+        lines.Add("");
+        Console.WriteLine(string.Join(Environment.NewLine, lines));
+    }
+}

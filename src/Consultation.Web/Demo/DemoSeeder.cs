@@ -1,0 +1,109 @@
+using System.Security.Cryptography;
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Web.Demo;
+
+/// <summary>What a start of the demo prints: the public link and one personal link per invitation.</summary>
+public sealed record DemoSeed(string PublicPath, IReadOnlyList<(string Path, string Language)> PersonalLinks);
+
+/// <summary>
+/// Seeds the demo consultation, its stakeholders and their invitations, idempotently. Personal
+/// links derive from a secret stored once, so every start can print them although only hashes are stored.
+/// </summary>
+public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time)
+{
+    public const string DefinitionName = "ai-safety-priorities";
+    private const string SecretName = "demo:secret";
+
+    public async Task<DemoSeed> SeedAsync(CancellationToken cancellationToken = default)
+    {
+        var definition = DemoDefinition.Load(DefinitionName);
+        var now = time.GetUtcNow();
+        var secret = await SecretAsync(cancellationToken);
+
+        var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Slug == definition.Slug, cancellationToken);
+        if (consultation is null)
+        {
+            consultation = Build(definition, now);
+            db.Consultations.Add(consultation);
+        }
+
+        var links = new List<(string, string)>();
+        foreach (var person in definition.Stakeholders)
+        {
+            var stakeholder = await db.Stakeholders.FirstOrDefaultAsync(s => s.Email == person.Email, cancellationToken);
+            if (stakeholder is null)
+            {
+                stakeholder = Stakeholder.Create(person.Name, person.Email, person.Organisation, person.Sector, person.Country, person.Language, now);
+                db.Stakeholders.Add(stakeholder);
+            }
+            var token = InvitationToken.Derive(secret, $"invitation:{definition.Slug}:{person.Email}");
+            var hash = InvitationToken.Hash(token)!;
+            var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+            if (invitation is null)
+            {
+                invitation = Invitation.Issue(consultation, stakeholder, token, now);
+                db.Invitations.Add(invitation);
+            }
+            links.Add(($"/r/{token}", invitation.Language));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return new DemoSeed($"/c/{definition.Slug}", links);
+    }
+
+    private async Task<byte[]> SecretAsync(CancellationToken cancellationToken)
+    {
+        var stored = await db.AppSettings.FindAsync([SecretName], cancellationToken);
+        if (stored is not null)
+            return Convert.FromBase64String(stored.Value);
+        var secret = RandomNumberGenerator.GetBytes(32);
+        db.AppSettings.Add(new AppSetting(SecretName, Convert.ToBase64String(secret)));
+        return secret;
+    }
+
+    private static Domain.Consultation Build(DemoDefinition definition, DateTimeOffset now)
+    {
+        var consultation = Domain.Consultation.Create(definition.Slug, definition.DefaultLanguage, definition.Languages,
+            definition.AccessMode, definition.Anonymous, definition.EstimatedMinutes, now);
+        // The default language first, so translations record the hash of their source text.
+        var languages = definition.Languages.OrderBy(l => l == definition.DefaultLanguage ? 0 : 1).ToList();
+        void Texts(string key, TextField field, Dictionary<string, string>? texts)
+        {
+            foreach (var language in languages)
+                if (texts is not null && texts.TryGetValue(language, out var text))
+                    consultation.SetText(key, field, language, text);
+        }
+
+        foreach (var (field, texts) in definition.Texts)
+            Texts(ElementKey.Consultation, field, texts);
+        foreach (var s in definition.Sections)
+        {
+            var section = consultation.AddSection(s.Code);
+            Texts(ElementKey.Section(s.Code), TextField.Title, s.Title);
+            foreach (var q in s.Questions)
+            {
+                var question = section.AddQuestion(consultation, q.Code, q.Type, q.Required).DescribesRespondent(q.Profile);
+                if (q.Dropdown)
+                    question.ShownAsDropdown();
+                if (q.MaxLength is { } maxLength)
+                    question.LimitLength(maxLength);
+                if (q.MaxSelections is { } maxSelections)
+                    question.LimitSelections(maxSelections);
+                if (q.Type == QuestionType.Number)
+                    question.LimitRange(q.Minimum, q.Maximum, q.Decimals);
+                Texts(ElementKey.Question(q.Code), TextField.Label, q.Label);
+                Texts(ElementKey.Question(q.Code), TextField.Help, q.Help);
+                foreach (var o in q.Options ?? definition.Scales.GetValueOrDefault(q.Scale ?? "") ?? [])
+                {
+                    question.AddOption(o.Code, o.Sector, o.NoOpinion);
+                    Texts(ElementKey.Option(q.Code, o.Code), TextField.Label, o.Label);
+                }
+            }
+        }
+        consultation.Schedule(null, now.AddDays(definition.ClosesInDays));
+        consultation.Publish(now);
+        return consultation;
+    }
+}

@@ -1,0 +1,55 @@
+using Consultation.Web.Data;
+using Consultation.Web.Demo;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql;
+
+namespace Consultation.Web.Infrastructure;
+
+/// <summary>
+/// Chooses the database: the configured connection string, or else a private PostgreSQL cluster
+/// the app starts under .data/ (the embedded default for a first run and the demo).
+/// </summary>
+public static class DatabaseSetup
+{
+    public const string ConnectionStringName = "Consultation";
+
+    public static WebApplicationBuilder AddConsultationDatabase(this WebApplicationBuilder builder)
+    {
+        // Resolved on first use rather than now, so that configuration added by a test host counts.
+        builder.Services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            var environment = sp.GetRequiredService<IWebHostEnvironment>();
+            var dataDirectory = Path.GetFullPath(configuration["Embedded:DataDirectory"] ?? ".data/postgres", environment.ContentRootPath);
+            return EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = dataDirectory },
+                sp.GetRequiredService<ILogger<EmbeddedPostgres>>());
+        });
+        builder.Services.AddSingleton(sp =>
+        {
+            var configured = sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
+            var connectionString = string.IsNullOrWhiteSpace(configured)
+                ? sp.GetRequiredService<EmbeddedPostgres>().ConnectionString()
+                : configured;
+            return new NpgsqlDataSourceBuilder(connectionString).Build();
+        });
+        builder.Services.AddDbContext<ConsultationDbContext>((sp, o) =>
+            o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).UseSnakeCaseNamingConvention());
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Applies migrations (EF Core takes a database lock, so nodes starting together do not race) and seeds the demo when asked.</summary>
+    public static async Task<DemoSeed?> PrepareDatabaseAsync(this WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConsultationDbContext>();
+        // Creating the history table first spares a first run EF Core's logged error about it missing.
+        await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
+        await db.Database.MigrateAsync();
+        if (!app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
+            return null;
+        return await new DemoSeeder(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).SeedAsync();
+    }
+}

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Consultation.Web.Infrastructure;
+
+/// <summary>Why a page answered with an error status; the status page explains it in the person's language.</summary>
+public enum StatusReason { LinkNotFound, LinkRevoked, ConsultationNotOpenYet, ConsultationClosed }
+
+public static class StatusReasonExtensions
+{
+    private const string ItemKey = nameof(StatusReason);
+
+    /// <summary>Ends the request with a status code that the localized status page re-renders with this reason.</summary>
+    public static IActionResult Unavailable(this PageModel page, StatusReason reason, DateTimeOffset? when = null)
+    {
+        page.HttpContext.Items[ItemKey] = reason;
+        page.HttpContext.Items[ItemKey + ".When"] = when;
+        return page.StatusCode(reason switch
+        {
+            StatusReason.LinkNotFound => StatusCodes.Status404NotFound,
+            StatusReason.ConsultationNotOpenYet => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status410Gone,
+        });
+    }
+
+    public static (StatusReason? Reason, DateTimeOffset? When) ReadStatusReason(this HttpContext context) =>
+        (context.Items[ItemKey] as StatusReason?, context.Items[ItemKey + ".When"] as DateTimeOffset?);
+}

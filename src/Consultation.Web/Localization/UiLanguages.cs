@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Consultation.Web.Localization;
+
+/// <summary>
+/// The languages of the interface (resource files in locales/). Adding one is adding its .resx
+/// file and its tag here. Content languages are any BCP 47 tag an organiser offers.
+/// </summary>
+public static class UiLanguages
+{
+    public const string Default = "en";
+
+    public static IReadOnlyList<string> Supported { get; } = ["en", "fr", "ja", "ko", "sw"];
+
+    public static CultureInfo[] Cultures => [.. Supported.Select(CultureInfo.GetCultureInfo)];
+
+    /// <summary>The language's name in itself ("Français", "日本語"), as a language switcher shows it.</summary>
+    public static string NativeName(string tag)
+    {
+        var culture = CultureInfo.GetCultureInfo(tag);
+        var name = culture.NativeName;
+        return name.Length == 0 ? tag : culture.TextInfo.ToUpper(name[0]) + name[1..];
+    }
+
+    public static bool IsRightToLeft(string tag) => CultureInfo.GetCultureInfo(tag).TextInfo.IsRightToLeft;
+
+    /// <summary>The interface language that serves a content language: itself, its parent, or English.</summary>
+    public static string ServingUi(string contentLanguage)
+    {
+        var match = Supported.FirstOrDefault(s => Matches(s, contentLanguage));
+        return match ?? Default;
+    }
+
+    /// <summary>True when two tags name the same language, ignoring region and script ("fr-CA" and "fr").</summary>
+    public static bool Matches(string a, string b) =>
+        string.Equals(a, b, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(Base(a), Base(b), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A tag from a request, if it is a well-formed language tag this machine knows; otherwise null.</summary>
+    public static string? Normalise(string? tag)
+    {
+        if (string.IsNullOrWhiteSpace(tag) || tag.Length > 35)
+            return null;
+        try
+        {
+            var culture = CultureInfo.GetCultureInfo(tag.Trim(), predefinedOnly: true);
+            return culture.Name.Length == 0 ? null : culture.Name;
+        }
+        catch (CultureNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static string Base(string tag) => tag.Split('-', '_')[0];
+}

@@ -1,0 +1,114 @@
+using System.Globalization;
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using Consultation.Web.Infrastructure;
+using Consultation.Web.Localization;
+using Consultation.Web.Pages.Shared;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+using Npgsql;
+
+namespace Consultation.Web.Pages.Respond;
+
+/// <summary>
+/// The questionnaire: shown, switched to another language without losing what was typed, checked
+/// on the server, and submitted once.
+/// </summary>
+// Antiforgery is checked in the handler, after binding, so that an expired token re-shows the
+// respondent's answers with a fresh token instead of a bare 400 that loses them.
+[IgnoreAntiforgeryToken]
+public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAntiforgery antiforgery,
+    IStringLocalizer<SharedResource> s) : PageModel
+{
+    public RespondentLink Link { get; private set; } = null!;
+    public string Language { get; private set; } = "";
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+    public string? FormProblem { get; private set; }
+
+    [BindProperty]
+    public Guid SubmissionKey { get; set; }
+
+    private Func<string, IReadOnlyList<string>> _posted = _ => [];
+
+    public async Task<IActionResult> OnGetAsync(string? slug, string? token, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, token, cancellationToken) is { } stop)
+            return stop;
+        Link.Invitation?.MarkOpened(time.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        SubmissionKey = Guid.NewGuid();
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string? slug, string? token, string? switchLanguage, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, token, cancellationToken) is { } stop)
+            return stop;
+        _posted = code => Request.Form[QuestionView.FieldNameOf(code)].Select(v => v ?? "").ToList();
+        if (SubmissionKey == Guid.Empty)
+            SubmissionKey = Guid.NewGuid();
+
+        if (UiLanguages.Normalise(switchLanguage) is { } chosen && Link.Snapshot.Languages.Contains(chosen))
+            return SwitchLanguage(chosen);
+
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            FormProblem = s["Your session had expired. Check your answers and submit them again."];
+            return Page();
+        }
+
+        var (answers, errors) = AnswerReader.Read(Link.Snapshot, _posted, CultureInfo.CurrentCulture);
+        foreach (var error in errors)
+            Errors[error.QuestionCode] = s[error.Message, error.Arguments];
+        if (Errors.Count > 0)
+            return Page();
+
+        var response = Domain.Response.Submit(Link.Consultation, Link.Version, Link.Invitation, Language, answers, SubmissionKey, time.GetUtcNow());
+        db.Responses.Add(response);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+        {
+            // The same form submitted twice, or a second tab of the same personal link: the first one counts.
+        }
+        return Redirect($"{Link.BasePath}/thank-you");
+    }
+
+    public IEnumerable<(SectionSnapshot Section, string Title, IEnumerable<QuestionView> Questions)> Sections =>
+        Link.Snapshot.Sections.Select(section => (
+            section,
+            Link.Text(Language, ElementKey.Section(section.Code), TextField.Title),
+            section.Questions.Select(q => QuestionView.For(Link.Snapshot, Language, q, _posted(q.Code), Errors.GetValueOrDefault(q.Code)))));
+
+    public string Title => Link.Text(Language, ElementKey.Consultation, TextField.Title);
+
+    private PageResult SwitchLanguage(string chosen)
+    {
+        LanguageChoice.Remember(HttpContext, chosen);
+        Language = chosen;
+        var ui = CultureInfo.GetCultureInfo(UiLanguages.ServingUi(chosen));
+        CultureInfo.CurrentCulture = ui;
+        CultureInfo.CurrentUICulture = ui;
+        ModelState.Clear();
+        return Page();
+    }
+
+    private async Task<IActionResult?> LoadAsync(string? slug, string? token, CancellationToken cancellationToken)
+    {
+        var (link, problem) = await RespondentLink.LoadAsync(db, slug, token, cancellationToken);
+        if (link is null)
+            return this.Unavailable(problem!.Value);
+        if (link.Invitation is { IsCompleted: true })
+            return Redirect($"{link.BasePath}/thank-you");
+        if (link.AnsweringProblem(time.GetUtcNow()) is { } answering)
+            return this.Unavailable(answering, answering == StatusReason.ConsultationNotOpenYet ? link.Consultation.OpensAt : link.Consultation.ClosesAt);
+        Link = link;
+        Language = link.Language(HttpContext);
+        return null;
+    }
+}

@@ -1,0 +1,90 @@
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using Consultation.Web.Infrastructure;
+using Consultation.Web.Localization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Web.Pages.Respond;
+
+/// <summary>
+/// What a respondent's link opens: a public link (<c>/c/{slug}</c>) or a personal one (<c>/r/{token}</c>),
+/// the consultation behind it, the version to answer, and the language to show it in.
+/// </summary>
+public sealed class RespondentLink
+{
+    private RespondentLink(Domain.Consultation consultation, QuestionnaireVersion version, Invitation? invitation, string? token)
+    {
+        Consultation = consultation;
+        Version = version;
+        Invitation = invitation;
+        Token = token;
+    }
+
+    public Domain.Consultation Consultation { get; }
+    public QuestionnaireVersion Version { get; }
+    public Invitation? Invitation { get; }
+    public string? Token { get; }
+    public QuestionnaireSnapshot Snapshot => Version.Snapshot;
+
+    /// <summary>The link's own path, to which "/answer" and "/thank-you" are added.</summary>
+    public string BasePath => Token is null ? $"/c/{Consultation.Slug}" : $"/r/{Token}";
+
+    /// <summary>Loads the link, or says why it cannot be answered.</summary>
+    public static async Task<(RespondentLink? Link, StatusReason? Problem)> LoadAsync(
+        ConsultationDbContext db, string? slug, string? token, CancellationToken cancellationToken)
+    {
+        Invitation? invitation = null;
+        Domain.Consultation? consultation = null;
+        if (token is not null)
+        {
+            if (InvitationToken.Hash(token) is not { } hash)
+                return (null, StatusReason.LinkNotFound);
+            invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+            if (invitation is null)
+                return (null, StatusReason.LinkNotFound);
+            if (!invitation.IsUsable)
+                return (null, StatusReason.LinkRevoked);
+            consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == invitation.ConsultationId, cancellationToken);
+        }
+        else if (slug is not null)
+        {
+            consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
+            if (consultation is { AllowsPublicLink: false })
+                return (null, StatusReason.LinkNotFound);
+        }
+        if (consultation is null || consultation.Status is ConsultationStatus.Draft or ConsultationStatus.Archived)
+            return (null, StatusReason.LinkNotFound);
+
+        var version = await db.QuestionnaireVersions.Where(v => v.ConsultationId == consultation.Id)
+            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        if (version is null)
+            return (null, StatusReason.LinkNotFound);
+        return (new RespondentLink(consultation, version, invitation, token), null);
+    }
+
+    /// <summary>Why the link cannot take answers now, if it cannot.</summary>
+    public StatusReason? AnsweringProblem(DateTimeOffset now) => Consultation.Status switch
+    {
+        ConsultationStatus.Scheduled => StatusReason.ConsultationNotOpenYet,
+        _ when !Consultation.AcceptsResponses(now) => StatusReason.ConsultationClosed,
+        _ => null,
+    };
+
+    /// <summary>
+    /// The content language: the person's pick if offered, else the invitation's, else the first the
+    /// browser asks for that is offered, else the consultation's default.
+    /// </summary>
+    public string Language(HttpContext context)
+    {
+        var offered = Snapshot.Languages;
+        string? Offered(string? tag) => tag is null ? null
+            : offered.FirstOrDefault(o => string.Equals(o, tag, StringComparison.OrdinalIgnoreCase))
+              ?? offered.FirstOrDefault(o => UiLanguages.Matches(o, tag));
+
+        var browser = context.Request.GetTypedHeaders().AcceptLanguage
+            .OrderByDescending(l => l.Quality ?? 1).Select(l => Offered(l.Value.Value)).FirstOrDefault(l => l is not null);
+        return Offered(LanguageChoice.Read(context)) ?? Offered(Invitation?.Language) ?? browser ?? Snapshot.DefaultLanguage;
+    }
+
+    public string Text(string language, string elementKey, TextField field) => Snapshot.Text(language, elementKey, field);
+}

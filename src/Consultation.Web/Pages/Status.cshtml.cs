@@ -1,0 +1,32 @@
+using Consultation.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Consultation.Web.Pages;
+
+/// <summary>Every error status, explained in the person's language (re-executed by the status-code pages middleware).</summary>
+public sealed class StatusModel(IStringLocalizer<SharedResource> s) : PageModel
+{
+    public string Heading { get; private set; } = "";
+    public string Message { get; private set; } = "";
+
+    public void OnGet(int code)
+    {
+        var (reason, when) = HttpContext.ReadStatusReason();
+        var date = when?.UtcDateTime.ToString("f") ?? "";
+        (Heading, Message) = reason switch
+        {
+            StatusReason.LinkNotFound => (s["This link does not work"], s["Check that you copied the whole address from your invitation or from the consultation's announcement."]),
+            StatusReason.LinkRevoked => (s["This invitation has been withdrawn"], s["The organisers have withdrawn this personal link. Contact them if you believe this is a mistake."]),
+            StatusReason.ConsultationNotOpenYet => (s["This consultation is not open yet"], s["It opens on {0} (UTC). Come back then with the same link.", date]),
+            StatusReason.ConsultationClosed => (s["This consultation is closed"], s["It closed on {0} (UTC) and no longer accepts answers.", date]),
+            _ => code switch
+            {
+                StatusCodes.Status404NotFound => (s["Page not found"], s["If you typed the web address, check it is correct."]),
+                StatusCodes.Status400BadRequest => (s["Sorry, there is a problem with your request"], s["Go back, reload the page and try again."]),
+                StatusCodes.Status403Forbidden => (s["You cannot see this page"], s["Contact the organisers if you need access."]),
+                _ => (s["Sorry, there is a problem with the service"], s["Try again later."]),
+            },
+        };
+    }
+}
