@@ -42,9 +42,10 @@ catch (PostgresNotFoundException e)
 
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/status/500");
-app.UseStatusCodePagesWithReExecute("/status/{0}");
+// Localization runs before the status pages so that an error page re-executed for a link keeps the link's language.
 app.UseRequestLocalization();
 app.Use((context, next) => LanguageChoice.RememberFromQuery(context, next));
+app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseRouting();
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });

@@ -15,6 +15,9 @@ public sealed record DemoSeed(string PublicPath, IReadOnlyList<(string Path, str
 public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time)
 {
     public const string DefinitionName = "ai-safety-priorities";
+
+    /// <summary>The demo consultation's slug (its definition file carries the same name).</summary>
+    public const string Slug = DefinitionName;
     private const string SecretName = "demo:secret";
 
     public async Task<DemoSeed> SeedAsync(CancellationToken cancellationToken = default)

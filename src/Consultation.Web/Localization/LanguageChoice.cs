@@ -12,9 +12,37 @@ public static class LanguageChoice
     public const string QueryKey = "lang";
     public const string CookieName = "consultation.lang";
 
+    /// <summary>The answer form's language buttons post this field, so a switch keeps what was typed.</summary>
+    public const string SwitchField = "switchLanguage";
+
+    private const string SwitchItem = "LanguageChoice.Switch";
+
     public static string? Read(HttpContext context) =>
-        UiLanguages.Normalise(context.Request.Query[QueryKey].FirstOrDefault())
+        context.Items[SwitchItem] as string
+        ?? UiLanguages.Normalise(context.Request.Query[QueryKey].FirstOrDefault())
         ?? UiLanguages.Normalise(context.Request.Cookies[CookieName]);
+
+    /// <summary>
+    /// Reads a language switch posted with a respondent's answers. It must be known before the page
+    /// runs: a culture set inside an async page handler does not reach the view that renders after it.
+    /// </summary>
+    public static async Task ReadPostedSwitchAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType
+            || (RespondentPath.Slug(request.Path) is null && RespondentPath.Token(request.Path) is null))
+            return;
+        try
+        {
+            var form = await request.ReadFormAsync(context.RequestAborted);
+            if (UiLanguages.Normalise(form[SwitchField].FirstOrDefault()) is { } chosen)
+                context.Items[SwitchItem] = chosen;
+        }
+        catch (InvalidDataException)
+        {
+            // An oversized or malformed form: the page reports it; the language stays as it was.
+        }
+    }
 
     public static void Remember(HttpContext context, string tag) =>
         context.Response.Cookies.Append(CookieName, tag, new CookieOptions
@@ -39,6 +67,9 @@ public static class LanguageChoice
 /// <summary>First in line: the language the person chose.</summary>
 public sealed class ChosenLanguageProvider : RequestCultureProvider
 {
-    public override Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext) =>
-        Task.FromResult(LanguageChoice.Read(httpContext) is { } tag ? new ProviderCultureResult(tag) : null);
+    public override async Task<ProviderCultureResult?> DetermineProviderCultureResult(HttpContext httpContext)
+    {
+        await LanguageChoice.ReadPostedSwitchAsync(httpContext);
+        return LanguageChoice.Read(httpContext) is { } tag ? new ProviderCultureResult(tag) : null;
+    }
 }

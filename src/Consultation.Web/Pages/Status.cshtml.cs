@@ -1,14 +1,19 @@
 using Consultation.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Pages;
 
 /// <summary>Every error status, explained in the person's language (re-executed by the status-code pages middleware).</summary>
+// Re-executed for whatever method failed, POST included; it changes nothing, so it needs no antiforgery token.
+[IgnoreAntiforgeryToken]
 public sealed class StatusModel(IStringLocalizer<SharedResource> s) : PageModel
 {
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
+
+    public void OnPost(int code) => OnGet(code);
 
     public void OnGet(int code)
     {

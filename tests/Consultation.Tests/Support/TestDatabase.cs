@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Consultation.Web.Infrastructure;
@@ -9,8 +10,22 @@ namespace Consultation.Tests.Support;
 /// </summary>
 public static class TestDatabase
 {
-    // One folder per test process, so that two test runs on the same machine do not wipe each other's cluster.
-    private static readonly string RunsFolder = Path.Combine(Path.GetTempPath(), "consultation-tests-cluster");
+    // One folder per test process, so that two test runs on the same machine do not wipe each other's cluster,
+    // and one parent per user, so that a run as root does not lock other users out.
+    private static readonly string RunsFolder = Path.Combine(Path.GetTempPath(), "consultation-tests-cluster-" + Environment.UserName);
+
+    // vstest kills the test host 100 ms after the last test (microsoft/vstest#1900), often before a ProcessExit
+    // handler has done its work. This detached watchdog outlives the host: once the host is gone, it sends the server
+    // the signal pg_ctl -m fast sends (SIGINT), waits for the server to remove its pid file, then removes the folder.
+    // Arguments: $1 test host PID, $2 server PID, $3 data folder.
+    private const string Watchdog = """
+        exec </dev/null >/dev/null 2>&1
+        while kill -0 "$1"; do sleep 1; done
+        kill -INT "$2"
+        i=0
+        while [ -e "$3/postmaster.pid" ] && [ $i -lt 300 ]; do sleep 0.1; i=$((i + 1)); done
+        [ -e "$3/postmaster.pid" ] || rm -rf "$3"
+        """;
 
     private static readonly Lazy<EmbeddedPostgres> LazyCluster = new(StartCluster, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -32,30 +47,43 @@ public static class TestDatabase
         RemoveClustersOfEndedRuns();
         var folder = Path.Combine(RunsFolder, Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
         var cluster = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = folder, ForTests = true });
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        var serverPid = File.ReadLines(Path.Combine(cluster.DataDirectory, "postmaster.pid")).First();
+        using (var watchdog = Process.Start(new ProcessStartInfo("setsid")
         {
-            cluster.Stop();
-            Directory.Delete(cluster.DataDirectory, recursive: true);
-        };
+            ArgumentList = { "--fork", "sh", "-c", Watchdog, "watchdog", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), serverPid, cluster.DataDirectory },
+            WorkingDirectory = "/tmp",
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        }))
+        {
+            watchdog?.WaitForExit();
+        }
+
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => cluster.Stop();
         return cluster;
     }
 
-    // A killed test host leaves its server running and its folder behind; a folder named after our own
-    // process ID is such a leftover too (the ID was reused). Clusters of test runs still going are left alone.
+    // Folders of test runs that have ended (their watchdog may have been killed too); a folder named after our
+    // own process ID is such a leftover as well (the ID was reused). Clusters of runs still going are left alone.
     private static void RemoveClustersOfEndedRuns()
     {
         if (!Directory.Exists(RunsFolder))
-        {
             return;
-        }
-
         foreach (var folder in Directory.GetDirectories(RunsFolder))
         {
             var pid = int.TryParse(Path.GetFileName(folder), CultureInfo.InvariantCulture, out var id) ? id : 0;
-            if (pid == Environment.ProcessId || !Directory.Exists($"/proc/{pid}"))
+            if (pid != Environment.ProcessId && Directory.Exists($"/proc/{pid}"))
+                continue;
+            try
             {
-                EmbeddedPostgres.StopServerLeftIn(folder);
-                Directory.Delete(folder, recursive: true);
+                var used = EmbeddedPostgres.StopServerLeftIn(folder);
+                foreach (var path in new[] { used, folder }.Where(Directory.Exists))
+                    Directory.Delete(path, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Its own watchdog is removing it right now.
             }
         }
     }

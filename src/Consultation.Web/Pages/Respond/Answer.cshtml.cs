@@ -52,7 +52,12 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
             SubmissionKey = Guid.NewGuid();
 
         if (UiLanguages.Normalise(switchLanguage) is { } chosen && Link.Snapshot.Languages.Contains(chosen))
-            return SwitchLanguage(chosen);
+        {
+            // The request already runs in the chosen language (see LanguageChoice): remember it and re-show the answers.
+            LanguageChoice.Remember(HttpContext, chosen);
+            ModelState.Clear();
+            return Page();
+        }
 
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
         {
@@ -86,17 +91,6 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
             section.Questions.Select(q => QuestionView.For(Link.Snapshot, Language, q, _posted(q.Code), Errors.GetValueOrDefault(q.Code)))));
 
     public string Title => Link.Text(Language, ElementKey.Consultation, TextField.Title);
-
-    private PageResult SwitchLanguage(string chosen)
-    {
-        LanguageChoice.Remember(HttpContext, chosen);
-        Language = chosen;
-        var ui = CultureInfo.GetCultureInfo(UiLanguages.ServingUi(chosen));
-        CultureInfo.CurrentCulture = ui;
-        CultureInfo.CurrentUICulture = ui;
-        ModelState.Clear();
-        return Page();
-    }
 
     private async Task<IActionResult?> LoadAsync(string? slug, string? token, CancellationToken cancellationToken)
     {

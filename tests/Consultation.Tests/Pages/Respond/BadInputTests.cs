@@ -1,0 +1,99 @@
+using AngleSharp.Dom;
+using System.Net;
+using AngleSharp.Html.Dom;
+using Consultation.Tests.Support;
+using Consultation.Web.Domain;
+
+namespace Consultation.Tests.Pages.Respond;
+
+/// <summary>Hostile or mistaken input gets a localized message next to the field, keeps what was typed, and stores nothing.</summary>
+public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    private const string AnswerPath = "/c/ai-safety-priorities/answer";
+
+    public static TheoryData<string, string[], string> Cases => new()
+    {
+        { "respondent_type", [], AnswerReader.Messages.ChooseOne },
+        { "cooperation_forms", [], AnswerReader.Messages.ChooseAtLeastOne },
+        { "top_risk", ["world_peace"], AnswerReader.Messages.UnknownOption },
+        { "country", ["<script>alert(1)</script>"], AnswerReader.Messages.UnknownOption },
+        { "priority_evaluations", ["5", "4"], AnswerReader.Messages.UnknownOption },
+        { "cooperation_forms", ["joint_evaluations", "shared_methods", "joint_research", "common_standards"], AnswerReader.Messages.TooManyChoices },
+        { "evidence_gaps", [new string('x', 2001)], AnswerReader.Messages.TooLong },
+        { "safety_funding_share", ["douze"], AnswerReader.Messages.NotANumber },
+        { "safety_funding_share", ["12,5,3"], AnswerReader.Messages.NotANumber },
+        { "safety_funding_share", ["150"], AnswerReader.Messages.OutOfRange },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task InvalidAnswer_InFrench_GetsTheFrenchMessageNextToTheField_AndNothingIsStored(string code, string[] values, string messageKey)
+    {
+        var client = app.Respondent("fr-FR,fr;q=0.9");
+        var form = await client.GetPageAsync(AnswerPath);
+        var answers = DemoAnswers.ValidWith(code, values);
+        answers["other_comments"] = ["Un commentaire à garder."];
+
+        var response = await client.SubmitAsync(form, answers);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        var error = page.Text($"#error-{code}");
+        var expected = Localized.Text("fr", messageKey, messageKey switch
+        {
+            AnswerReader.Messages.TooManyChoices => [3],
+            AnswerReader.Messages.TooLong => [2000, 2001],
+            AnswerReader.Messages.NotANumber => ["12,5"],
+            AnswerReader.Messages.OutOfRange => [0m, 100m],
+            _ => [],
+        });
+        Assert.EndsWith(expected, error);
+        Assert.NotNull(page.QuerySelector($"[data-error-summary] a[href='#q-{code}']"));
+        Assert.Equal("true", page.QuerySelector($"#q-{code}")!.GetAttribute("aria-invalid"));
+        Assert.Contains($"error-{code}", page.QuerySelector($"#question-{code} [aria-describedby]")!.GetAttribute("aria-describedby"));
+        Assert.Equal("Un commentaire à garder.", page.Text("#q-other_comments"));
+        Assert.StartsWith(Localized.Text("fr", "Error: {0}", "").Trim(), page.Title);
+        Assert.Empty(await app.ResponsesAsync());
+    }
+
+    [Fact]
+    public async Task MissingAntiforgeryToken_ReshowsTheAnswersWithAFreshToken_AndStoresNothing()
+    {
+        var client = app.Respondent("ko");
+        var form = await client.GetPageAsync(AnswerPath);
+        var values = Html.FormValues(form.QuerySelector<IHtmlFormElement>("#answer-form")!, DemoAnswers.Valid())
+            .Where(v => v.Key != "__RequestVerificationToken").ToList();
+
+        var response = await client.PostAsync(AnswerPath, new FormUrlEncodedContent(values));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Contains(Localized.Text("ko", "Your session had expired. Check your answers and submit them again."), page.Body!.TextContent);
+        Assert.Equal("Independent evaluations of frontier models.", page.Text("#q-evidence_gaps"));
+        Assert.False(string.IsNullOrEmpty(page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")));
+        Assert.Empty(await app.ResponsesAsync());
+
+        var retried = await client.SubmitAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
+        Assert.Single(await app.ResponsesAsync());
+        await app.WithDbAsync(async db => { db.Responses.RemoveRange(db.Responses); await db.SaveChangesAsync(); });
+    }
+
+    [Fact]
+    public async Task UnknownFields_AreIgnored_AndAForgedLanguageSwitchChangesNothing()
+    {
+        var client = app.Respondent("ja");
+        var form = await client.GetPageAsync(AnswerPath);
+        var answers = DemoAnswers.Valid();
+        answers["a.not_a_question"] = ["<b>injected</b>"];
+        answers["switchLanguage"] = ["xx-NOT-A-LANGUAGE"];
+
+        var response = await client.SubmitAsync(form, answers);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var stored = Assert.Single(await app.ResponsesAsync());
+        Assert.False(stored.Answers.Has("not_a_question"));
+        Assert.Equal("ja", stored.Language);
+        await app.WithDbAsync(async db => { db.Responses.RemoveRange(db.Responses); await db.SaveChangesAsync(); });
+    }
+}

@@ -1,0 +1,64 @@
+using Consultation.Web.Data;
+using Consultation.Web.Demo;
+using Consultation.Web.Domain;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Consultation.Tests.Support;
+
+/// <summary>
+/// The app in its own Testing environment on a fresh database of the test run's private cluster,
+/// with the demo seeded and a clock the test can move.
+/// </summary>
+public class AppFactory : WebApplicationFactory<Program>
+{
+    public string ConnectionString { get; } = TestDatabase.CreateDatabase("app");
+
+    public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:Consultation", ConnectionString);
+        builder.UseSetting("Demo:Seed", "true");
+        builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
+    }
+
+    /// <summary>A client that behaves like a plain browser without scripts: cookies kept, redirects not followed.</summary>
+    public HttpClient Respondent(string acceptLanguage = "en-GB,en;q=0.8")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
+        return client;
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<ConsultationDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<ConsultationDbContext>());
+    }
+
+    public Task WithDbAsync(Func<ConsultationDbContext, Task> work) =>
+        WithDbAsync(async db => { await work(db); return true; });
+
+    /// <summary>The demo's links (seeding again is harmless and gives them back).</summary>
+    public Task<DemoSeed> DemoAsync() => WithDbAsync(db => new DemoSeeder(db, Clock).SeedAsync());
+
+    /// <summary>A fresh personal link to the demo consultation for a new stakeholder speaking <paramref name="language"/>.</summary>
+    public Task<string> NewInvitationAsync(string language) => WithDbAsync(async db =>
+    {
+        var consultation = await db.Consultations.SingleAsync(c => c.Slug == DemoSeeder.Slug);
+        var stakeholder = Stakeholder.Create("Test Person", $"{Guid.NewGuid():N}@example.org", null, Sector.Other, "KE", language, Clock.GetUtcNow());
+        var token = InvitationToken.New();
+        db.Stakeholders.Add(stakeholder);
+        db.Invitations.Add(Invitation.Issue(consultation, stakeholder, token, Clock.GetUtcNow()));
+        await db.SaveChangesAsync();
+        return token;
+    });
+
+    public Task<List<Response>> ResponsesAsync() => WithDbAsync(db => db.Responses.AsNoTracking().ToListAsync());
+}

@@ -1,0 +1,81 @@
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+
+namespace Consultation.Tests.Support;
+
+/// <summary>Reads pages and fills forms the way a browser without scripts would, using only the HTML.</summary>
+public static class Html
+{
+    private static readonly HtmlParser Parser = new();
+
+    public static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
+        await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+
+    public static async Task<IHtmlDocument> GetPageAsync(this HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path} answered {(int)response.StatusCode}");
+        return await ParseAsync(response);
+    }
+
+    /// <summary>The name/value pairs a browser would send for the form, with the given controls' values replaced.</summary>
+    public static List<KeyValuePair<string, string>> FormValues(IHtmlFormElement form, IDictionary<string, string[]>? answers = null,
+        IHtmlButtonElement? submitter = null)
+    {
+        var values = new List<KeyValuePair<string, string>>();
+        foreach (var element in form.Elements)
+        {
+            switch (element)
+            {
+                case IHtmlInputElement input when input.Type is "radio" or "checkbox":
+                    if (input.IsChecked)
+                        values.Add(new(input.Name!, input.Value));
+                    break;
+                case IHtmlInputElement input when !string.IsNullOrEmpty(input.Name):
+                    values.Add(new(input.Name, input.Value));
+                    break;
+                case IHtmlTextAreaElement area:
+                    values.Add(new(area.Name!, area.Value));
+                    break;
+                case IHtmlSelectElement select:
+                    values.AddRange(select.Options.Where(o => o.IsSelected).Select(o => new KeyValuePair<string, string>(select.Name!, o.Value)));
+                    break;
+            }
+        }
+        foreach (var (code, answer) in answers ?? new Dictionary<string, string[]>())
+        {
+            var name = code.Contains('.', StringComparison.Ordinal) || code == "SubmissionKey" ? code : $"a.{code}";
+            values.RemoveAll(v => v.Key == name);
+            values.AddRange(answer.Select(a => new KeyValuePair<string, string>(name, a)));
+        }
+        if (submitter is { Name: { Length: > 0 } buttonName })
+            values.Add(new(buttonName, submitter.Value));
+        return values;
+    }
+
+    /// <summary>Submits a page's form as a browser would: to its action, with its fields and the given answers.</summary>
+    public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument page, IDictionary<string, string[]>? answers = null,
+        string formSelector = "#answer-form", IHtmlButtonElement? submitter = null)
+    {
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on the page.");
+        var action = form.GetAttribute("action") ?? throw new InvalidOperationException("The form has no action.");
+        return client.PostAsync(action, new FormUrlEncodedContent(FormValues(form, answers, submitter)));
+    }
+
+    public static string Text(this IParentNode page, string selector) =>
+        page.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"Nothing matches {selector}.");
+}
+
+public static class ResponseAssert
+{
+    /// <summary>Asserts a redirect; on failure shows what the page said instead (its error summary or heading).</summary>
+    public static async Task RedirectsTo(string location, HttpResponseMessage response)
+    {
+        if (response.StatusCode == System.Net.HttpStatusCode.Redirect && response.Headers.Location?.OriginalString == location)
+            return;
+        var page = await Html.ParseAsync(response);
+        var said = page.QuerySelector("[data-error-summary], .alert, h1")?.TextContent.Trim();
+        Assert.Fail($"Expected a redirect to {location}, got {(int)response.StatusCode} {response.Headers.Location}: {said}");
+    }
+}
