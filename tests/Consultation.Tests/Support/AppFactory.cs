@@ -2,6 +2,7 @@ using Consultation.Web.Data;
 using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,9 @@ public class AppFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        // Outside Development the framework does not read the build's static-asset manifest, whose
+        // precompressed files a real browser (asking for gzip) would otherwise get empty.
+        builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Consultation", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
