@@ -23,7 +23,7 @@ public static class DatabaseSetup
             var configuration = sp.GetRequiredService<IConfiguration>();
             var environment = sp.GetRequiredService<IWebHostEnvironment>();
             var dataDirectory = Path.GetFullPath(configuration["Embedded:DataDirectory"] ?? ".data/postgres", environment.ContentRootPath);
-            return EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = dataDirectory },
+            return EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = dataDirectory, BinDirectory = configuration["Embedded:BinDirectory"] },
                 sp.GetRequiredService<ILogger<EmbeddedPostgres>>());
         });
         builder.Services.AddSingleton(sp =>

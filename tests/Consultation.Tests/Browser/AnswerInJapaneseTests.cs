@@ -59,6 +59,7 @@ public sealed class AnswerInJapaneseTests(BrowserFixture browser) : IClassFixtur
         await Assertions.Expect(summary).ToBeFocusedAsync();
         await Assertions.Expect(summary.GetByRole(AriaRole.Heading)).ToHaveTextAsync(Localized.Text("fr", "There is a problem"));
         await BrowserFixture.ScreenshotAsync(page, "answer-fr-errors-360");
+        await BrowserFixture.ScreenshotAsync(page, "answer-fr-errors-360-top", fullPage: false);
 
         await summary.Locator("a[href='#q-respondent_type']").ClickAsync();
         await Assertions.Expect(page.Locator("#q-respondent_type")).ToBeFocusedAsync();

@@ -44,8 +44,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public static Task ScreenshotAsync(IPage page, string name) =>
-        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = true });
+    public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
+        page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, $"{name}.png"), FullPage = fullPage });
 
     public async Task DisposeAsync()
     {

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Consultation.Tests.Support;
+
+namespace Consultation.Tests;
+
+/// <summary>The README's first command, run as a new user would: the built app in Development, on its own embedded database.</summary>
+[Trait("Category", "Process")]
+public sealed partial class ProgramTests : IDisposable
+{
+    private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "consultation-program-test-" + Guid.NewGuid().ToString("N")[..8], "postgres");
+
+    [Fact]
+    public async Task Run_OnAFreshMachine_StartsItsOwnDatabase_SeedsTheDemo_AndPrintsTheLinks_ThenReusesThemNextTime()
+    {
+        var first = await RunUntilLinksAsync();
+        var second = await RunUntilLinksAsync();
+
+        Assert.Matches(@"Consultation is running at http://127\.0\.0\.1:\d+", first.Output);
+        Assert.Contains("/c/ai-safety-priorities", first.Output);
+        Assert.Equal(5, first.Links.Count);
+        Assert.Contains(first.Links, l => l.EndsWith("(ko)", StringComparison.Ordinal));
+        Assert.Equal(first.Links, second.Links);
+        Assert.DoesNotContain("fail:", first.Output + second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_WithoutPostgreSqlServerPrograms_SaysSoInOneSentenceNamingThePackage()
+    {
+        using var app = Start(("Embedded__BinDirectory", "/nonexistent/bin"));
+        var output = await app.StandardError.ReadToEndAsync() + await app.StandardOutput.ReadToEndAsync();
+        await app.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+
+        Assert.Equal(1, app.ExitCode);
+        Assert.Contains("install the Debian package 'postgresql'", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", output, StringComparison.Ordinal);
+    }
+
+    private async Task<(string Output, List<string> Links)> RunUntilLinksAsync()
+    {
+        using var app = Start();
+        var output = new System.Text.StringBuilder();
+        var links = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (links.Count < 5 && await app.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            output.AppendLine(line);
+            if (PersonalLink().Match(line) is { Success: true } link)
+                links.Add($"{link.Groups[1].Value} ({link.Groups[2].Value})");
+        }
+        // A graceful stop, as Ctrl+C would, which also stops the embedded PostgreSQL server.
+        Process.Start("kill", ["-INT", app.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
+        await app.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        output.Append(await app.StandardOutput.ReadToEndAsync());
+        Assert.False(File.Exists(Path.Combine(_dataDirectory, "postmaster.pid")), "The embedded server was left running.\n" + output);
+        return (output.ToString(), links);
+    }
+
+    private Process Start(params (string Name, string Value)[] settings)
+    {
+        var web = Path.Combine(AppContext.BaseDirectory, "Consultation.Web.dll");
+        var info = new ProcessStartInfo("dotnet", [web, "--urls", "http://127.0.0.1:0"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.Combine(RepositoryRoot.Path, "src", "Consultation.Web"),
+        };
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        info.Environment["Embedded__DataDirectory"] = _dataDirectory;
+        info.Environment.Remove("ConnectionStrings__Consultation");
+        foreach (var (name, value) in settings)
+            info.Environment[name] = value;
+        return Process.Start(info)!;
+    }
+
+    public void Dispose()
+    {
+        var root = Path.GetDirectoryName(_dataDirectory)!;
+        if (Directory.Exists(root))
+            Directory.Delete(root, recursive: true);
+    }
+
+    [GeneratedRegex(@"^\s+http://\S+(/r/[A-Za-z0-9_-]{22})\s+\((\w+)\)$")]
+    private static partial Regex PersonalLink();
+}
