@@ -22,6 +22,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AddPageRoute("/Respond/Answer", "r/{token}/answer");
         options.Conventions.AddPageRoute("/Respond/ThankYou", "r/{token}/thank-you");
     })
+    .AddMvcOptions(o => o.Filters.Add<UnreadableFormFilter>())
     .AddViewLocalization()
     .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
 builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<IStringLocalizerFactory>((o, factory) =>

@@ -3,22 +3,26 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Consultation.Web.Infrastructure;
 
-/// <summary>Why a page answered with an error status; the status page explains it in the person's language.</summary>
-public enum StatusReason { LinkNotFound, LinkRevoked, ConsultationNotOpenYet, ConsultationClosed }
+/// <summary>Why a request ended with an error status; the status page explains it in the person's language.</summary>
+public enum StatusReason { LinkNotFound, LinkRevoked, ConsultationNotOpenYet, ConsultationClosed, FormTooLarge }
 
 public static class StatusReasonExtensions
 {
     private const string ItemKey = nameof(StatusReason);
 
     /// <summary>Ends the request with a status code that the localized status page re-renders with this reason.</summary>
-    public static IActionResult Unavailable(this PageModel page, StatusReason reason, DateTimeOffset? when = null)
+    public static IActionResult Unavailable(this PageModel page, StatusReason reason, DateTimeOffset? when = null) =>
+        page.HttpContext.EndWith(reason, when);
+
+    public static StatusCodeResult EndWith(this HttpContext context, StatusReason reason, DateTimeOffset? when = null)
     {
-        page.HttpContext.Items[ItemKey] = reason;
-        page.HttpContext.Items[ItemKey + ".When"] = when;
-        return page.StatusCode(reason switch
+        context.Items[ItemKey] = reason;
+        context.Items[ItemKey + ".When"] = when;
+        return new StatusCodeResult(reason switch
         {
             StatusReason.LinkNotFound => StatusCodes.Status404NotFound,
             StatusReason.ConsultationNotOpenYet => StatusCodes.Status403Forbidden,
+            StatusReason.FormTooLarge => StatusCodes.Status413PayloadTooLarge,
             _ => StatusCodes.Status410Gone,
         });
     }

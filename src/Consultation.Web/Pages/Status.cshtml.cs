@@ -13,10 +13,13 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> s) : PageModel
     public string Heading { get; private set; } = "";
     public string Message { get; private set; } = "";
 
-    public void OnPost(int code) => OnGet(code);
+    // No handler parameters: the code comes from the route, so a re-executed POST whose form could not
+    // be read (an oversized one, say) is not read again.
+    public void OnPost() => OnGet();
 
-    public void OnGet(int code)
+    public void OnGet()
     {
+        var code = int.TryParse(RouteData.Values["code"] as string, out var parsed) ? parsed : StatusCodes.Status500InternalServerError;
         var (reason, when) = HttpContext.ReadStatusReason();
         var date = when?.UtcDateTime.ToString("f") ?? "";
         (Heading, Message) = reason switch
@@ -25,6 +28,7 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> s) : PageModel
             StatusReason.LinkRevoked => (s["This invitation has been withdrawn"], s["The organisers have withdrawn this personal link. Contact them if you believe this is a mistake."]),
             StatusReason.ConsultationNotOpenYet => (s["This consultation is not open yet"], s["It opens on {0} (UTC). Come back then with the same link.", date]),
             StatusReason.ConsultationClosed => (s["This consultation is closed"], s["It closed on {0} (UTC) and no longer accepts answers.", date]),
+            StatusReason.FormTooLarge => (s["Your answers could not be read"], s["They are longer than this service accepts. Go back, shorten your longest answers and submit them again."]),
             _ => code switch
             {
                 StatusCodes.Status404NotFound => (s["Page not found"], s["If you typed the web address, check it is correct."]),

@@ -96,4 +96,19 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("ja", stored.Language);
         await app.WithDbAsync(async db => { db.Responses.RemoveRange(db.Responses); await db.SaveChangesAsync(); });
     }
+
+    [Fact]
+    public async Task OversizedForm_GetsALocalizedPageSayingSo_AndStoresNothing()
+    {
+        var client = app.Respondent("sw");
+        var form = await client.GetPageAsync(AnswerPath);
+
+        var response = await client.SubmitAsync(form, DemoAnswers.ValidWith("evidence_gaps", new string('x', 5 * 1024 * 1024)));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        var page = await Html.ParseAsync(response);
+        Assert.Equal("sw", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(Localized.Text("sw", "Your answers could not be read"), page.Text("h1"));
+        Assert.Empty(await app.ResponsesAsync());
+    }
 }
