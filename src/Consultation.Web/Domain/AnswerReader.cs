@@ -70,7 +70,7 @@ public static class AnswerReader
                 return (element, null);
 
             case QuestionType.ShortText or QuestionType.LongText:
-                var text = string.Join("\n", raw).Replace("\r\n", "\n", StringComparison.Ordinal);
+                var text = WithoutControlCharacters(string.Join("\n", raw));
                 var textElement = JsonSerializer.SerializeToElement(text);
                 var length = new StringInfo(text).LengthInTextElements;
                 if (question.MaxLength is { } maxLength && length > maxLength)
@@ -121,6 +121,10 @@ public static class AnswerReader
         return format.NumberDecimalSeparator != "." && format.NumberGroupSeparator != "."
             && decimal.TryParse(normalised, style, CultureInfo.InvariantCulture, out number);
     }
+
+    /// <summary>Line breaks become "\n" and tabs stay; other control characters (NUL among them, which PostgreSQL refuses) go.</summary>
+    private static string WithoutControlCharacters(string text) =>
+        string.Concat(text.Replace("\r\n", "\n", StringComparison.Ordinal).Where(c => !char.IsControl(c) || c is '\n' or '\t'));
 
     private static string RequiredMessage(QuestionSnapshot question) => question.Type switch
     {

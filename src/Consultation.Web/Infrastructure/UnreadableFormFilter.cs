@@ -9,7 +9,7 @@ namespace Consultation.Web.Infrastructure;
 /// status the status page explains. Left to model binding, it would bind nothing at all, not even the
 /// route's own values, and a respondent would be told their link does not work.
 /// </summary>
-public sealed class UnreadableFormFilter : IAsyncResourceFilter
+public sealed class UnreadableFormFilter(ILogger<UnreadableFormFilter> logger) : IAsyncResourceFilter
 {
     public async Task OnResourceExecutionAsync(ResourceExecutingContext context, ResourceExecutionDelegate next)
     {
@@ -24,12 +24,19 @@ public sealed class UnreadableFormFilter : IAsyncResourceFilter
             }
             catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
             {
-                context.Result = e is BadHttpRequestException { StatusCode: not StatusCodes.Status413PayloadTooLarge }
-                    ? new BadRequestResult()
-                    : context.HttpContext.EndWith(StatusReason.FormTooLarge);
+                logger.LogInformation("A posted form could not be read: {Reason}", e.Message);
+                context.Result = IsOverALimit(e)
+                    ? context.HttpContext.EndWith(StatusReason.FormTooLarge)
+                    : new BadRequestResult();
                 return;
             }
         }
         await next();
     }
+
+    // The form reader says which limit was exceeded only in its message ("Form value length limit … exceeded");
+    // anything else (a NUL character, broken encoding) is a malformed request.
+    private static bool IsOverALimit(Exception e) =>
+        e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+        || (e is InvalidDataException && e.Message.Contains("limit", StringComparison.OrdinalIgnoreCase));
 }

@@ -195,4 +195,32 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("ja", (await Html.ParseAsync(await client.GetAsync(PublicLink))).DocumentElement.GetAttribute("lang"));
         Assert.DoesNotContain(await app.ResponsesAsync(), r => r.Answers.Text("evidence_gaps") == "Evidence on model autonomy is thin.");
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("fr")]
+    [InlineData("ja")]
+    [InlineData("ko")]
+    [InlineData("sw")]
+    public async Task PublicLink_ChosenLanguage_ShowsEveryTextInIt_AndTheResponseRecordsIt(string language)
+    {
+        var client = app.Respondent();
+        await client.GetPageAsync($"{PublicLink}?lang={language}");
+        var form = await client.GetPageAsync($"{PublicLink}/answer");
+        var english = await app.Respondent().GetPageAsync($"{PublicLink}/answer?lang=en");
+
+        Assert.Equal(language, form.DocumentElement.GetAttribute("lang"));
+        var labels = form.QuerySelectorAll(".question__label, legend, h2, .form-check-label").Select(e => e.TextContent.Trim()).ToList();
+        var englishLabels = english.QuerySelectorAll(".question__label, legend, h2, .form-check-label").Select(e => e.TextContent.Trim()).ToList();
+        Assert.Equal(englishLabels.Count, labels.Count);
+        Assert.All(labels, l => Assert.False(string.IsNullOrWhiteSpace(l)));
+        if (language != "en")
+            Assert.True(labels.Zip(englishLabels).Count(p => p.First == p.Second) <= 8, "Too many texts are still in English.");
+
+        var key = Guid.Parse(form.QuerySelector("input[name=SubmissionKey]")!.GetAttribute("value")!);
+        await ResponseAssert.RedirectsTo($"{PublicLink}/thank-you", await client.SubmitAsync(form, DemoAnswers.Valid(language == "fr" ? "12,5" : "12.5")));
+        var thanks = await client.GetPageAsync($"{PublicLink}/thank-you");
+        Assert.Equal(Localized.Text(language, "Response submitted"), thanks.Text("h1"));
+        Assert.Equal(language, (await app.WithDbAsync(db => db.Responses.SingleAsync(r => r.IdempotencyKey == key))).Language);
+    }
 }

@@ -111,4 +111,53 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(Localized.Text("sw", "Your answers could not be read"), page.Text("h1"));
         Assert.Empty(await app.ResponsesAsync());
     }
+
+    public static TheoryData<string> EveryQuestion =>
+        [.. Consultation.Web.Demo.DemoDefinition.Load(Consultation.Web.Demo.DemoSeeder.DefinitionName).Sections.SelectMany(s => s.Questions).Select(q => q.Code)];
+
+    [Theory]
+    [MemberData(nameof(EveryQuestion))]
+    public async Task HostileInput_ToAnyQuestion_IsEncodedOnTheWayBack_AndNeverStoredWithAMissingAnswer(string code)
+    {
+        var client = app.Respondent();
+        var form = await client.GetPageAsync(AnswerPath);
+        var answers = DemoAnswers.ValidWith(code, "<script>alert(1)</script>", "' OR 1=1 --", "\u0007\u202e", new string('\u00e9', 3000));
+        if (code != "respondent_type")
+            answers["respondent_type"] = [];
+
+        var response = await client.SubmitAsync(form, answers);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("<script>alert(1)</script>", html, StringComparison.Ordinal);
+        Assert.NotNull((await Html.ParseAsync(response)).QuerySelector("[data-error-summary]"));
+        Assert.Empty(await app.ResponsesAsync());
+    }
+
+    [Fact]
+    public async Task ControlCharactersInAText_AreRemovedBeforeStoring()
+    {
+        var client = app.Respondent();
+        var form = await client.GetPageAsync(AnswerPath);
+
+        var response = await client.SubmitAsync(form, DemoAnswers.ValidWith("evidence_gaps", "Line one\u0007\u001b\r\nLine two\tend"));
+
+        await ResponseAssert.RedirectsTo("/c/ai-safety-priorities/thank-you", response);
+        var stored = Assert.Single(await app.ResponsesAsync());
+        Assert.Equal("Line one\nLine two\tend", stored.Answers.Text("evidence_gaps"));
+        await app.WithDbAsync(async db => { db.Responses.RemoveRange(db.Responses); await db.SaveChangesAsync(); });
+    }
+
+    [Fact]
+    public async Task NulCharacterInAForm_GetsALocalizedBadRequestPage_AndStoresNothing()
+    {
+        var client = app.Respondent("ko");
+        var form = await client.GetPageAsync(AnswerPath);
+
+        var response = await client.SubmitAsync(form, DemoAnswers.ValidWith("evidence_gaps", "before\u0000after"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(Localized.Text("ko", "Sorry, there is a problem with your request"), (await Html.ParseAsync(response)).Text("h1"));
+        Assert.Empty(await app.ResponsesAsync());
+    }
 }
