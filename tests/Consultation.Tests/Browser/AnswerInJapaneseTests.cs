@@ -66,4 +66,21 @@ public sealed class AnswerInJapaneseTests(BrowserFixture browser) : IClassFixtur
         var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
         Assert.True(scrollWidth <= 360, $"The page scrolls sideways at 360 px ({scrollWidth} px wide).");
     }
+
+    [Fact]
+    public async Task PersonalLinkInKorean_OnAPhone_OpensInKorean_WithoutSidewaysScrolling()
+    {
+        var token = await browser.App.NewInvitationAsync("ko");
+        var page = await browser.NewPageAsync("en-US", width: 360);
+
+        foreach (var path in new[] { $"/r/{token}", $"/r/{token}/answer" })
+        {
+            await page.GotoAsync(path);
+            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ko");
+            var scrollWidth = await page.EvaluateAsync<int>("document.documentElement.scrollWidth");
+            Assert.True(scrollWidth <= 360, $"{path} scrolls sideways at 360 px ({scrollWidth} px wide).");
+        }
+        await page.GotoAsync($"/r/{token}");
+        await BrowserFixture.ScreenshotAsync(page, "landing-ko-360");
+    }
 }

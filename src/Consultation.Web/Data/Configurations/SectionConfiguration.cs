@@ -16,27 +16,3 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
         builder.Navigation(s => s.Questions).HasField("_questions");
     }
 }
-
-internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
-{
-    public void Configure(EntityTypeBuilder<Question> builder)
-    {
-        builder.ToTable("questions");
-        builder.Property(q => q.Id).ValueGeneratedNever();
-        builder.Property(q => q.Code).HasMaxLength(63);
-        builder.HasIndex(q => new { q.SectionId, q.Code }).IsUnique();
-        builder.HasMany(q => q.Options).WithOne().HasForeignKey(o => o.QuestionId).OnDelete(DeleteBehavior.Cascade);
-        builder.Navigation(q => q.Options).HasField("_options");
-    }
-}
-
-internal sealed class QuestionOptionConfiguration : IEntityTypeConfiguration<QuestionOption>
-{
-    public void Configure(EntityTypeBuilder<QuestionOption> builder)
-    {
-        builder.ToTable("question_options");
-        builder.Property(o => o.Id).ValueGeneratedNever();
-        builder.Property(o => o.Code).HasMaxLength(63);
-        builder.HasIndex(o => new { o.QuestionId, o.Code }).IsUnique();
-    }
-}

@@ -1,0 +1,19 @@
+using Consultation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Consultation.Web.Data.Configurations;
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> builder)
+    {
+        builder.ToTable("invitations");
+        builder.Property(i => i.Id).ValueGeneratedNever();
+        builder.HasIndex(i => i.TokenHash).IsUnique();
+        builder.HasIndex(i => new { i.ConsultationId, i.StakeholderId }).IsUnique();
+        builder.Property(i => i.Language).HasMaxLength(35);
+        builder.HasOne<Domain.Consultation>().WithMany().HasForeignKey(i => i.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Stakeholder>().WithMany().HasForeignKey(i => i.StakeholderId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,18 @@
+using Consultation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Consultation.Web.Data.Configurations;
+
+internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
+{
+    public void Configure(EntityTypeBuilder<Question> builder)
+    {
+        builder.ToTable("questions");
+        builder.Property(q => q.Id).ValueGeneratedNever();
+        builder.Property(q => q.Code).HasMaxLength(63);
+        builder.HasIndex(q => new { q.SectionId, q.Code }).IsUnique();
+        builder.HasMany(q => q.Options).WithOne().HasForeignKey(o => o.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(q => q.Options).HasField("_options");
+    }
+}
