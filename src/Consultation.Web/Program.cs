@@ -15,12 +15,25 @@ builder.Services.AddSingleton(TimeProvider.System);
 // Pages carry every script as characters rather than entities: smaller, and readable in tests and sources.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddConsultationLocalization();
+builder.Services.AddConsultationSecurity();
 builder.Services.AddRazorPages(options =>
     {
         // A personal link opens the same pages as the public one.
         options.Conventions.AddPageRoute("/Respond/Landing", "r/{token}");
         options.Conventions.AddPageRoute("/Respond/Answer", "r/{token}/answer");
         options.Conventions.AddPageRoute("/Respond/ThankYou", "r/{token}/thank-you");
+
+        // Every page's access, deliberately (Tests/Pages/AccessMatrixTests walks them all). Anything not
+        // named here falls to the fallback policy: signed-in staff only.
+        options.Conventions.AllowAnonymousToFolder("/Respond");
+        options.Conventions.AllowAnonymousToPage("/Index");
+        options.Conventions.AllowAnonymousToPage("/Status");
+        options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+        options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
+        options.Conventions.AuthorizePage("/Organise/Index", Policies.Organisers);
+        options.Conventions.AuthorizePage("/Organise/Consultation", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Analyse/Index", Policies.Analysts);
+        options.Conventions.AuthorizePage("/Analyse/Consultation", Policies.ConsultationAnalyst);
     })
     .AddMvcOptions(o => o.Filters.Add<UnreadableFormFilter>())
     .AddViewLocalization()
@@ -41,6 +54,7 @@ catch (PostgresNotFoundException e)
     return;
 }
 
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/status/500");
 // Localization runs before the status pages so that an error page re-executed for a link keeps the link's language.
@@ -48,10 +62,14 @@ app.UseRequestLocalization();
 app.Use((context, next) => LanguageChoice.RememberFromQuery(context, next));
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.Use((context, next) => AccountLanguage.RememberChoiceAsync(context, next));
 
-app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
-app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-app.MapStaticAssets();
+app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+// Under the fallback policy static files would need sign-in too; the respondent pages need them anonymously.
+app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
 
 if (demo is not null && !app.Environment.IsEnvironment("Testing"))

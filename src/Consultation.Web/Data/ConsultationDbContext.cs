@@ -1,9 +1,13 @@
 using Consultation.Web.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace Consultation.Web.Data;
 
-public sealed class ConsultationDbContext(DbContextOptions<ConsultationDbContext> options) : DbContext(options)
+public sealed class ConsultationDbContext(DbContextOptions<ConsultationDbContext> options)
+    : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     public DbSet<Domain.Consultation> Consultations => Set<Domain.Consultation>();
     public DbSet<Section> Sections => Set<Section>();
@@ -15,9 +19,17 @@ public sealed class ConsultationDbContext(DbContextOptions<ConsultationDbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
+    public DbSet<ConsultationMember> ConsultationMembers => Set<ConsultationMember>();
+    public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ConsultationDbContext).Assembly);
+    /// <summary>Data Protection keys, shared by every node so cookies and antiforgery tokens survive restarts and load balancing.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(ConsultationDbContext).Assembly);
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

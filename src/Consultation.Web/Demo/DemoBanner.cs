@@ -19,6 +19,8 @@ public static class DemoBanner
             "Personal links (one per demo invitation):",
         };
         lines.AddRange(demo.PersonalLinks.Select(l => $"  {address}{l.Path}  ({l.Language})"));
+        lines.Add($"Staff sign-in:  {address}/account/sign-in  (password: {demo.StaffPassword})");
+        lines.AddRange(demo.StaffEmails.Select(e => $"  {e}"));
         lines.Add("");
         Console.WriteLine(string.Join(Environment.NewLine, lines));
     }

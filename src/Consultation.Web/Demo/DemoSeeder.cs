@@ -1,19 +1,26 @@
 using System.Security.Cryptography;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace Consultation.Web.Demo;
 
-/// <summary>What a start of the demo prints: the public link and one personal link per invitation.</summary>
-public sealed record DemoSeed(string PublicPath, IReadOnlyList<(string Path, string Language)> PersonalLinks);
+/// <summary>What a start of the demo prints: the public link, one personal link per invitation, and the staff sign-ins.</summary>
+public sealed record DemoSeed(string PublicPath, IReadOnlyList<(string Path, string Language)> PersonalLinks,
+    IReadOnlyList<string> StaffEmails, string StaffPassword);
 
 /// <summary>
 /// Seeds the demo consultation, its stakeholders and their invitations, idempotently. Personal
 /// links derive from a secret stored once, so every start can print them although only hashes are stored.
 /// </summary>
-public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time)
+public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, UserManager<StaffUser> users, IConfiguration configuration)
 {
+    public const string AdminEmail = "admin@example.org";
+    public const string OrganiserEmail = "organiser@example.org";
+    public const string AnalystEmail = "analyst@example.org";
+    private const string PasswordName = "demo:password";
+
     public const string DefinitionName = "ai-safety-priorities";
 
     /// <summary>The demo consultation's slug (its definition file carries the same name).</summary>
@@ -53,7 +60,58 @@ public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time)
             links.Add(($"/r/{token}", invitation.Language));
         }
         await db.SaveChangesAsync(cancellationToken);
-        return new DemoSeed($"/c/{definition.Slug}", links);
+        var password = await SeedStaffAsync(consultation, now, cancellationToken);
+        return new DemoSeed($"/c/{definition.Slug}", links, [AdminEmail, OrganiserEmail, AnalystEmail], password);
+    }
+
+    /// <summary>
+    /// The demo's staff: an admin, and an organiser and an analyst of the demo consultation. Their password is
+    /// Demo:Password when set (taken as given, even if it would fail the password rules), else one generated once.
+    /// </summary>
+    private async Task<string> SeedStaffAsync(Domain.Consultation consultation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var password = configuration["Demo:Password"] is { Length: > 0 } given ? given : await GeneratedPasswordAsync(cancellationToken);
+        foreach (var (email, name, role, member) in new (string, string, string, MemberRole?)[]
+        {
+            (AdminEmail, "Demo Admin", StaffRoles.Admin, null),
+            (OrganiserEmail, "Demo Organiser", StaffRoles.Organiser, MemberRole.Organiser),
+            (AnalystEmail, "Demo Analyst", StaffRoles.Analyst, MemberRole.Analyst),
+        })
+        {
+            var user = await users.FindByEmailAsync(email);
+            if (user is null)
+            {
+                user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = name };
+                Check(await users.CreateAsync(user));
+                Check(await users.AddToRoleAsync(user, role));
+            }
+            if (!await users.CheckPasswordAsync(user, password))
+            {
+                user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+                Check(await users.UpdateSecurityStampAsync(user));
+            }
+            if (member is { } memberRole && !await db.ConsultationMembers.AnyAsync(m => m.ConsultationId == consultation.Id && m.UserId == user.Id, cancellationToken))
+                db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, memberRole, now));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return password;
+    }
+
+    private async Task<string> GeneratedPasswordAsync(CancellationToken cancellationToken)
+    {
+        var stored = await db.AppSettings.FindAsync([PasswordName], cancellationToken);
+        if (stored is not null)
+            return stored.Value;
+        var password = System.Buffers.Text.Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(12));
+        db.AppSettings.Add(new AppSetting(PasswordName, password));
+        await db.SaveChangesAsync(cancellationToken);
+        return password;
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Seeding the demo accounts failed: " + string.Join(" ", result.Errors.Select(e => e.Code)));
     }
 
     private async Task<byte[]> SecretAsync(CancellationToken cancellationToken)

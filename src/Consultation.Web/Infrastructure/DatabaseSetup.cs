@@ -1,5 +1,7 @@
 using Consultation.Web.Data;
 using Consultation.Web.Demo;
+using Consultation.Web.Domain;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -36,6 +38,7 @@ public static class DatabaseSetup
         });
         builder.Services.AddDbContext<ConsultationDbContext>((sp, o) =>
             o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).UseSnakeCaseNamingConvention());
+        builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }
@@ -48,8 +51,22 @@ public static class DatabaseSetup
         // Creating the history table first spares a first run EF Core's logged error about it missing.
         await db.Database.ExecuteSqlRawAsync(db.GetService<IHistoryRepository>().GetCreateIfNotExistsScript());
         await db.Database.MigrateAsync();
+        await EnsureRolesAsync(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole<Guid>>>());
         if (!app.Configuration.GetValue("Demo:Seed", app.Environment.IsDevelopment()))
             return null;
-        return await new DemoSeeder(db, scope.ServiceProvider.GetRequiredService<TimeProvider>()).SeedAsync();
+        return await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
+
+    private static async Task EnsureRolesAsync(RoleManager<IdentityRole<Guid>> roles)
+    {
+        foreach (var role in StaffRoles.All)
+        {
+            if (await roles.RoleExistsAsync(role))
+                continue;
+            var created = await roles.CreateAsync(new IdentityRole<Guid>(role) { Id = Guid.NewGuid() });
+            // Another node may have created it meanwhile; only a role still missing is an error.
+            if (!created.Succeeded && !await roles.RoleExistsAsync(role))
+                throw new InvalidOperationException($"The role {role} could not be created.");
+        }
     }
 }

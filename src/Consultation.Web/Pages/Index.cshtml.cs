@@ -1,3 +1,4 @@
+using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,18 +14,11 @@ public sealed class IndexModel(ConsultationDbContext db, TimeProvider time) : Pa
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
-        var language = System.Globalization.CultureInfo.CurrentUICulture.Name;
         var open = await db.Consultations
             .Where(c => c.Status == ConsultationStatus.Open && (c.ClosesAt == null || c.ClosesAt > now)
                 && (c.AccessMode == AccessMode.PublicLink || c.AccessMode == AccessMode.Both))
             .OrderBy(c => c.ClosesAt).Take(50).ToListAsync(cancellationToken);
-        var ids = open.Select(c => c.Id).ToList();
-        var titles = await db.ContentTexts
-            .Where(t => ids.Contains(t.ConsultationId) && t.ElementKey == ElementKey.Consultation && t.Field == TextField.Title)
-            .ToListAsync(cancellationToken);
-        Open = open.Select(c => (c.Slug,
-            titles.FirstOrDefault(t => t.ConsultationId == c.Id && t.Language == language)?.Text
-                ?? titles.FirstOrDefault(t => t.ConsultationId == c.Id && t.Language == c.DefaultLanguage)?.Text ?? c.Slug,
-            c.ClosesAt)).ToList();
+        var titles = await ConsultationTitles.InAsync(db, open, CultureInfo.CurrentUICulture.Name, cancellationToken);
+        Open = open.Select(c => (c.Slug, titles[c.Id], c.ClosesAt)).ToList();
     }
 }

@@ -17,7 +17,20 @@ namespace Consultation.Tests.Support;
 /// </summary>
 public class AppFactory : WebApplicationFactory<Program>
 {
-    public string ConnectionString { get; } = TestDatabase.CreateDatabase("app");
+    /// <summary>The demo accounts' password in tests (Demo:Password).</summary>
+    public const string StaffPassword = "correct horse battery staple";
+
+    public AppFactory() : this(null)
+    {
+    }
+
+    // Not public: xunit wants one public constructor on a class fixture.
+    private AppFactory(string? connectionString) => ConnectionString = connectionString ?? TestDatabase.CreateDatabase("app");
+
+    /// <summary>A second app on an existing database, as a second node behind a load balancer would be.</summary>
+    public static AppFactory OnDatabase(string connectionString) => new(connectionString);
+
+    public string ConnectionString { get; }
 
     public FakeTimeProvider Clock { get; } = new(DateTimeOffset.UtcNow);
 
@@ -29,6 +42,7 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("ConnectionStrings:Consultation", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
+        builder.UseSetting("Demo:Password", StaffPassword);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 
@@ -50,7 +64,11 @@ public class AppFactory : WebApplicationFactory<Program>
         WithDbAsync(async db => { await work(db); return true; });
 
     /// <summary>The demo's links (seeding again is harmless and gives them back).</summary>
-    public Task<DemoSeed> DemoAsync() => WithDbAsync(db => new DemoSeeder(db, Clock).SeedAsync());
+    public async Task<DemoSeed> DemoAsync()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
+    }
 
     /// <summary>A fresh personal link to the demo consultation for a new stakeholder speaking <paramref name="language"/>.</summary>
     public Task<string> NewInvitationAsync(string language) => WithDbAsync(async db =>

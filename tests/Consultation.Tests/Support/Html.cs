@@ -56,10 +56,11 @@ public static class Html
 
     /// <summary>Submits a page's form as a browser would: to its action, with its fields and the given answers.</summary>
     public static Task<HttpResponseMessage> SubmitAsync(this HttpClient client, IHtmlDocument page, IDictionary<string, string[]>? answers = null,
-        string formSelector = "#answer-form", IHtmlButtonElement? submitter = null)
+        string formSelector = "#answer-form", IHtmlButtonElement? submitter = null, string? pagePath = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on the page.");
-        var action = form.GetAttribute("action") ?? throw new InvalidOperationException("The form has no action.");
+        var action = form.GetAttribute("action") is { Length: > 0 } explicitAction ? explicitAction
+            : pagePath ?? throw new InvalidOperationException("The form has no action: say which page it is on.");
         return client.PostAsync(action, new FormUrlEncodedContent(FormValues(form, answers, submitter)));
     }
 

@@ -1,0 +1,44 @@
+namespace Consultation.Web.Domain;
+
+/// <summary>Who did what to which object, when, and from where. Written once, never changed.</summary>
+public sealed class AuditEvent
+{
+    private AuditEvent() { }
+
+    public Guid Id { get; private set; }
+    public DateTimeOffset At { get; private set; }
+
+    /// <summary>The account that acted, when there is one.</summary>
+    public Guid? UserId { get; private set; }
+
+    /// <summary>How the actor identified themselves: an account's email, or the address typed into a failed sign-in.</summary>
+    public string Actor { get; private set; } = "";
+
+    public string Action { get; private set; } = "";
+    public string? ObjectType { get; private set; }
+    public string? ObjectId { get; private set; }
+    public string? RemoteAddress { get; private set; }
+
+    public static AuditEvent Record(string action, string actor, Guid? userId, string? remoteAddress, DateTimeOffset now,
+        string? objectType = null, string? objectId = null) => new()
+    {
+        Id = Guid.NewGuid(),
+        At = now,
+        UserId = userId,
+        Actor = actor.Length > 320 ? actor[..320] : actor,
+        Action = action,
+        ObjectType = objectType,
+        ObjectId = objectId,
+        RemoteAddress = remoteAddress,
+    };
+}
+
+/// <summary>The actions the audit log records.</summary>
+public static class AuditActions
+{
+    public const string SignedIn = "signed-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string LockedOut = "locked-out";
+    public const string SignedOut = "signed-out";
+    public const string LanguageChanged = "language-changed";
+}

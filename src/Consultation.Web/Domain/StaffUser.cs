@@ -1,0 +1,25 @@
+using Microsoft.AspNetCore.Identity;
+
+namespace Consultation.Web.Domain;
+
+/// <summary>An organiser, analyst, translator or admin: a person with an account (stakeholders have none).</summary>
+public sealed class StaffUser : IdentityUser<Guid>
+{
+    public StaffUser() => Id = Guid.NewGuid();
+
+    public string DisplayName { get; set; } = "";
+
+    /// <summary>The interface language the person chose; set as their language cookie when they sign in.</summary>
+    public string InterfaceLanguage { get; set; } = "en";
+}
+
+/// <summary>The platform-wide roles; what a person sees inside a consultation depends on their membership of it.</summary>
+public static class StaffRoles
+{
+    public const string Admin = "Admin";
+    public const string Organiser = "Organiser";
+    public const string Analyst = "Analyst";
+    public const string Translator = "Translator";
+
+    public static IReadOnlyList<string> All { get; } = [Admin, Organiser, Analyst, Translator];
+}

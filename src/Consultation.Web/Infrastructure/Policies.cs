@@ -1,0 +1,58 @@
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Web.Infrastructure;
+
+/// <summary>The authorization policies, by name. Every page has one deliberately (a test walks them all).</summary>
+public static class Policies
+{
+    public const string Admin = nameof(Admin);
+    public const string Organisers = nameof(Organisers);
+    public const string Analysts = nameof(Analysts);
+
+    /// <summary>Organisers of the consultation in the route (<c>{consultationId}</c>), and admins.</summary>
+    public const string ConsultationOrganiser = nameof(ConsultationOrganiser);
+
+    /// <summary>Analysts and organisers of the consultation in the route, and admins.</summary>
+    public const string ConsultationAnalyst = nameof(ConsultationAnalyst);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        // Signed in everywhere unless a page says otherwise: a page added without a policy is private.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        options.AddPolicy(Admin, p => p.RequireRole(StaffRoles.Admin));
+        options.AddPolicy(Organisers, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Organiser));
+        options.AddPolicy(Analysts, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Analyst));
+        options.AddPolicy(ConsultationOrganiser, p => p.AddRequirements(new ConsultationMemberRequirement(MemberRole.Organiser)));
+        options.AddPolicy(ConsultationAnalyst, p => p.AddRequirements(new ConsultationMemberRequirement(MemberRole.Analyst, MemberRole.Organiser)));
+    }
+}
+
+/// <summary>The person is a member of the route's consultation in one of these roles (admins always are).</summary>
+public sealed class ConsultationMemberRequirement(params MemberRole[] roles) : IAuthorizationRequirement
+{
+    public IReadOnlyList<MemberRole> Roles { get; } = roles;
+}
+
+public sealed class ConsultationMemberHandler(ConsultationDbContext db) : AuthorizationHandler<ConsultationMemberRequirement>
+{
+    public const string RouteKey = "consultationId";
+
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, ConsultationMemberRequirement requirement)
+    {
+        if (context.User.IsInRole(StaffRoles.Admin))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+        if (context.Resource is not HttpContext http
+            || !Guid.TryParse(http.GetRouteValue(RouteKey) as string, out var consultationId)
+            || !Guid.TryParse(context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var userId))
+            return;
+        var roles = requirement.Roles.ToList();
+        if (await db.ConsultationMembers.AnyAsync(m => m.ConsultationId == consultationId && m.UserId == userId && roles.Contains(m.Role), http.RequestAborted))
+            context.Succeed(requirement);
+    }
+}

@@ -1,0 +1,68 @@
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using Consultation.Web.Localization;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+
+namespace Consultation.Web.Infrastructure;
+
+public static class SecuritySetup
+{
+    public const string SignInPath = "/account/sign-in";
+
+    public static IServiceCollection AddConsultationSecurity(this IServiceCollection services)
+    {
+        services.AddDataProtection()
+            .SetApplicationName("Consultation")
+            .PersistKeysToDbContext<ConsultationDbContext>();
+
+        services.AddIdentity<StaffUser, IdentityRole<Guid>>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                // Length over composition rules (NIST SP 800-63B): a long passphrase is strong without symbols.
+                o.Password.RequiredLength = 12;
+                o.Password.RequiredUniqueChars = 5;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireLowercase = false;
+                o.Lockout.AllowedForNewUsers = true;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddEntityFrameworkStores<ConsultationDbContext>()
+            .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
+            .AddDefaultTokenProviders();
+
+        // Checking the security stamp on every request makes a copied cookie stop working at sign-out.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = "consultation.staff";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = SignInPath;
+            o.LogoutPath = "/account/sign-out";
+            o.Events = new CookieAuthenticationEvents
+            {
+                // A signed-in person without the right gets a plain 403, explained by the status page, not a redirect.
+                OnRedirectToAccessDenied = context =>
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    return Task.CompletedTask;
+                },
+            };
+        });
+
+        services.AddAuthorization(Policies.Add);
+        services.AddScoped<IAuthorizationHandler, ConsultationMemberHandler>();
+        return services;
+    }
+
+    public static string? RemoteAddress(this HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
+}

@@ -1,0 +1,55 @@
+using Consultation.Web.Domain;
+using Microsoft.Extensions.Localization;
+
+namespace Consultation.Web.Localization;
+
+/// <summary>The words for the domain's states and roles, each a literal key so the resource test sees it.</summary>
+public static class Labels
+{
+    public static string Status(IStringLocalizer s, ConsultationStatus status) => status switch
+    {
+        ConsultationStatus.Draft => s["Draft"],
+        ConsultationStatus.Scheduled => s["Scheduled"],
+        ConsultationStatus.Open => s["Open"],
+        ConsultationStatus.Closed => s["Closed"],
+        _ => s["Archived"],
+    };
+
+    public static string Role(IStringLocalizer s, MemberRole role) => role switch
+    {
+        MemberRole.Organiser => s["Organiser"],
+        MemberRole.Analyst => s["Analyst"],
+        _ => s["Translator"],
+    };
+
+    public static string StaffRole(IStringLocalizer s, string role) => role switch
+    {
+        StaffRoles.Admin => s["Administrator"],
+        StaffRoles.Organiser => s["Organiser"],
+        StaffRoles.Analyst => s["Analyst"],
+        StaffRoles.Translator => s["Translator"],
+        _ => role,
+    };
+
+    public static string Sector(IStringLocalizer s, Domain.Sector? sector) => sector switch
+    {
+        Domain.Sector.CivilSociety => s["Civil society"],
+        Domain.Sector.Academia => s["Academia"],
+        Domain.Sector.Industry => s["Industry"],
+        Domain.Sector.Government => s["Government"],
+        Domain.Sector.Other => s["Other"],
+        _ => s["Not stated"],
+    };
+
+    public static string Invitation(IStringLocalizer s, InvitationStatus status) => status switch
+    {
+        InvitationStatus.Pending => s["Not sent yet"],
+        InvitationStatus.Sent => s["Sent"],
+        InvitationStatus.Opened => s["Opened"],
+        InvitationStatus.Started => s["Started"],
+        InvitationStatus.Completed => s["Completed"],
+        InvitationStatus.Failed => s["Delivery failed"],
+        InvitationStatus.OptedOut => s["Opted out"],
+        _ => s["Withdrawn"],
+    };
+}

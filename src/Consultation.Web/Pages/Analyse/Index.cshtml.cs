@@ -1,0 +1,15 @@
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using Consultation.Web.Pages.Staff;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Consultation.Web.Pages.Analyse;
+
+/// <summary>The consultations whose results the person reads.</summary>
+public sealed class IndexModel(ConsultationDbContext db) : PageModel
+{
+    public IReadOnlyList<ConsultationRow> Consultations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Consultations = await MyConsultations.ListAsync(db, User, [MemberRole.Analyst], cancellationToken);
+}

@@ -1,0 +1,18 @@
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Consultation.Web.Pages.Staff;
+
+/// <summary>Where staff land after signing in: their consultations, with what their role lets them do in each.</summary>
+public sealed class IndexModel(ConsultationDbContext db) : PageModel
+{
+    public IReadOnlyList<ConsultationRow> Consultations { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Consultations = await MyConsultations.ListAsync(db, User, Enum.GetValues<MemberRole>(), cancellationToken);
+
+    public bool CanOrganise(ConsultationRow row) => row.Role == MemberRole.Organiser || User.IsInRole(StaffRoles.Admin);
+
+    public bool CanAnalyse(ConsultationRow row) => row.Role is MemberRole.Organiser or MemberRole.Analyst || User.IsInRole(StaffRoles.Admin);
+}

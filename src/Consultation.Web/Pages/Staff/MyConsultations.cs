@@ -1,0 +1,33 @@
+using System.Globalization;
+using System.Security.Claims;
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Web.Pages.Staff;
+
+/// <summary>A consultation as a staff list shows it, with the person's role in it (none for an admin who is not on the team).</summary>
+public sealed record ConsultationRow(Guid Id, string Slug, string Title, ConsultationStatus Status, DateTimeOffset? ClosesAt,
+    MemberRole? Role, IReadOnlyList<string> Languages);
+
+public static class MyConsultations
+{
+    /// <summary>The consultations the person is on the team of, in the given roles; an admin sees every one.</summary>
+    public static async Task<IReadOnlyList<ConsultationRow>> ListAsync(ConsultationDbContext db, ClaimsPrincipal user,
+        IReadOnlyCollection<MemberRole> roles, CancellationToken cancellationToken)
+    {
+        var userId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var memberships = await db.ConsultationMembers.Where(m => m.UserId == userId && roles.Contains(m.Role)).ToListAsync(cancellationToken);
+        var ids = memberships.Select(m => m.ConsultationId).ToList();
+        var isAdmin = user.IsInRole(StaffRoles.Admin);
+        var consultations = await db.Consultations
+            .Where(c => isAdmin || ids.Contains(c.Id))
+            .OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken);
+        var titles = await ConsultationTitles.InAsync(db, consultations, CultureInfo.CurrentUICulture.Name, cancellationToken);
+        return consultations.Select(c =>
+        {
+            var membership = memberships.FirstOrDefault(m => m.ConsultationId == c.Id);
+            return new ConsultationRow(c.Id, c.Slug, titles[c.Id], c.Status, c.ClosesAt, membership?.Role, membership?.Languages ?? []);
+        }).ToList();
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using Consultation.Tests.Support;
+using Consultation.Web.Demo;
+using Consultation.Web.Domain;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consultation.Tests.Pages;
+
+/// <summary>
+/// Every page handler in the route table, against anonymous visitors, each role, and members and non-members
+/// of a consultation. A page missing from <see cref="Rules"/> fails the test: each page's access is a decision.
+/// </summary>
+public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassFixture<AccessMatrixTests.People>
+{
+    public enum Access { Anyone, Staff, Admin, Organisers, Analysts, ConsultationOrganisers, ConsultationAnalysts }
+
+    public enum Person { Anonymous, Admin, Organiser, OrganiserOutsider, Analyst, AnalystOutsider, Translator }
+
+    private static readonly Dictionary<string, Access> Rules = new()
+    {
+        [""] = Access.Anyone,
+        ["Index"] = Access.Anyone,
+        ["c/{slug}"] = Access.Anyone,
+        ["c/{slug}/answer"] = Access.Anyone,
+        ["c/{slug}/thank-you"] = Access.Anyone,
+        ["r/{token}"] = Access.Anyone,
+        ["r/{token}/answer"] = Access.Anyone,
+        ["r/{token}/thank-you"] = Access.Anyone,
+        ["status/{code:int}"] = Access.Anyone,
+        ["account/sign-in"] = Access.Anyone,
+        ["account/sign-out"] = Access.Staff,
+        ["staff"] = Access.Staff,
+        ["organise"] = Access.Organisers,
+        ["organise/{consultationId:guid}"] = Access.ConsultationOrganisers,
+        ["analyse"] = Access.Analysts,
+        ["analyse/{consultationId:guid}"] = Access.ConsultationAnalysts,
+        ["admin"] = Access.Admin,
+        ["admin/audit"] = Access.Admin,
+    };
+
+    private static bool MayEnter(Access access, Person person) => access switch
+    {
+        Access.Anyone => true,
+        Access.Staff => person != Person.Anonymous,
+        Access.Admin => person == Person.Admin,
+        Access.Organisers => person is Person.Admin or Person.Organiser or Person.OrganiserOutsider,
+        Access.Analysts => person is Person.Admin or Person.Analyst or Person.AnalystOutsider,
+        Access.ConsultationOrganisers => person is Person.Admin or Person.Organiser,
+        Access.ConsultationAnalysts => person is Person.Admin or Person.Organiser or Person.Analyst,
+        _ => false,
+    };
+
+    [Fact]
+    public async Task EveryPageHandler_LetsInExactlyThoseItsRuleNames()
+    {
+        var handlers = await PageHandlersAsync();
+        var unruled = handlers.Select(h => h.Route).Distinct().Where(r => !Rules.ContainsKey(r)).ToList();
+        Assert.True(unruled.Count == 0, "Pages with no deliberate access rule in AccessMatrixTests.Rules:\n" + string.Join("\n", unruled));
+        var stale = Rules.Keys.Except(handlers.Select(h => h.Route)).ToList();
+        Assert.True(stale.Count == 0, "Rules for pages that no longer exist:\n" + string.Join("\n", stale));
+
+        var wrong = new List<string>();
+        foreach (var (route, method, handler) in handlers)
+        {
+            foreach (var person in Enum.GetValues<Person>())
+            {
+                var response = await people.RequestAsync(person, method, people.Url(route, handler));
+                var entered = response.StatusCode != HttpStatusCode.Forbidden && !IsSentToSignIn(response);
+                if ((int)response.StatusCode >= 500 || entered != MayEnter(Rules[route], person))
+                    wrong.Add($"{method} /{route}{(handler is null ? "" : $"?handler={handler}")} as {person}: {(int)response.StatusCode} {response.Headers.Location}");
+            }
+        }
+        Assert.True(wrong.Count == 0, "Access differs from the rules:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task HealthChecks_AnswerAnonymousVisitors()
+    {
+        Assert.Equal(HttpStatusCode.OK, (await people.RequestAsync(Person.Anonymous, HttpMethod.Get, "/health")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await people.RequestAsync(Person.Anonymous, HttpMethod.Get, "/health/live")).StatusCode);
+    }
+
+    private static bool IsSentToSignIn(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Redirect
+        && response.Headers.Location?.ToString().Contains(Staff.SignInPath + "?", StringComparison.Ordinal) == true;
+
+    private async Task<List<(string Route, HttpMethod Method, string? Handler)>> PageHandlersAsync()
+    {
+        var services = people.App.Services;
+        var loader = services.GetRequiredService<PageLoader>();
+        var result = new List<(string, HttpMethod, string?)>();
+        foreach (var endpoint in services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>())
+        {
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not { } page)
+                continue;
+            var compiled = await loader.LoadAsync(page, endpoint.Metadata);
+            var route = endpoint.RoutePattern.RawText ?? "";
+            if (compiled.HandlerMethods.Count == 0)
+                result.Add((route, HttpMethod.Get, null));
+            foreach (var handler in compiled.HandlerMethods)
+                result.Add((route, new HttpMethod(handler.HttpMethod.ToUpperInvariant()), handler.Name));
+        }
+        return result.Distinct().ToList();
+    }
+
+    /// <summary>The app with the demo, and one signed-in client per kind of person.</summary>
+    public sealed class People : IAsyncLifetime
+    {
+        private readonly Dictionary<Person, HttpClient> _clients = [];
+
+        public AppFactory App { get; } = new();
+        public string Token { get; private set; } = "";
+        public Guid ConsultationId { get; private set; }
+
+        public async Task InitializeAsync()
+        {
+            var demo = await App.DemoAsync();
+            Token = demo.PersonalLinks[0].Path["/r/".Length..];
+            ConsultationId = await App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
+            _clients[Person.Anonymous] = App.Respondent();
+            _clients[Person.Admin] = await App.SignedInAsync(DemoSeeder.AdminEmail);
+            _clients[Person.Organiser] = await App.SignedInAsync(DemoSeeder.OrganiserEmail);
+            _clients[Person.Analyst] = await App.SignedInAsync(DemoSeeder.AnalystEmail);
+            _clients[Person.OrganiserOutsider] = await App.SignedInAsync(await App.CreateStaffAsync(StaffRoles.Organiser));
+            _clients[Person.AnalystOutsider] = await App.SignedInAsync(await App.CreateStaffAsync(StaffRoles.Analyst));
+            _clients[Person.Translator] = await App.SignedInAsync(await App.CreateStaffAsync(StaffRoles.Translator, MemberRole.Translator, "fr"));
+        }
+
+        public string Url(string route, string? handler)
+        {
+            var path = "/" + route.Replace("{slug}", DemoSeeder.Slug, StringComparison.Ordinal)
+                .Replace("{token}", Token, StringComparison.Ordinal)
+                .Replace("{consultationId:guid}", ConsultationId.ToString(), StringComparison.Ordinal)
+                .Replace("{code:int}", "404", StringComparison.Ordinal);
+            return handler is null ? path : $"{path}?handler={handler}";
+        }
+
+        public Task<HttpResponseMessage> RequestAsync(Person person, HttpMethod method, string url)
+        {
+            var request = new HttpRequestMessage(method, url);
+            if (method == HttpMethod.Post)
+                request.Content = new FormUrlEncodedContent([]);
+            return _clients[person].SendAsync(request);
+        }
+
+        public async Task DisposeAsync() => await App.DisposeAsync();
+    }
+}
