@@ -9,8 +9,11 @@ public sealed class StaffUser : IdentityUser<Guid>
 
     public string DisplayName { get; set; } = "";
 
-    /// <summary>The interface language the person chose; set as their language cookie when they sign in.</summary>
-    public string InterfaceLanguage { get; set; } = "en";
+    /// <summary>
+    /// The interface language the person chose, set as their language cookie when they sign in; until they
+    /// choose, the language they first signed in with.
+    /// </summary>
+    public string? InterfaceLanguage { get; set; }
 }
 
 /// <summary>The platform-wide roles; what a person sees inside a consultation depends on their membership of it.</summary>

@@ -1,7 +1,6 @@
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Localization;
-using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -48,14 +47,12 @@ public static class SecuritySetup
             o.SlidingExpiration = true;
             o.LoginPath = SignInPath;
             o.LogoutPath = "/account/sign-out";
-            o.Events = new CookieAuthenticationEvents
+            // A signed-in person without the right gets a plain 403, explained by the status page, not a redirect.
+            // (Events are amended, not replaced: Identity's security-stamp check hangs on them.)
+            o.Events.OnRedirectToAccessDenied = context =>
             {
-                // A signed-in person without the right gets a plain 403, explained by the status page, not a redirect.
-                OnRedirectToAccessDenied = context =>
-                {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    return Task.CompletedTask;
-                },
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
             };
         });
 

@@ -612,7 +612,6 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnName("email_confirmed");
 
                     b.Property<string>("InterfaceLanguage")
-                        .IsRequired()
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)")
                         .HasColumnName("interface_language");

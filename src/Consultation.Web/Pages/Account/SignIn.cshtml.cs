@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
@@ -58,12 +59,17 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ConsultationDbC
         if (result.Succeeded)
         {
             await AuditAsync(AuditActions.SignedIn, user.Email!, user.Id, now);
+            if (user.InterfaceLanguage is null)
+            {
+                user.InterfaceLanguage = UiLanguages.ServingUi(CultureInfo.CurrentUICulture.Name);
+                await users.UpdateAsync(user);
+            }
             LanguageChoice.Remember(HttpContext, user.InterfaceLanguage);
             return LocalRedirect(SafeReturnUrl);
         }
         if (result.IsLockedOut)
         {
-            var minutes = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - now).TotalMinutes)) : 15;
+            var minutes = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Round((end - now).TotalMinutes)) : 15;
             Problem = s["This account is locked after too many failed attempts. Try again in {0} minutes.", minutes];
             await AuditAsync(AuditActions.LockedOut, user.Email!, user.Id, now);
             return Page();

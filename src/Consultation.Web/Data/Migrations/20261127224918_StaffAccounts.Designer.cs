@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Consultation.Web.Data.Migrations
 {
     [DbContext(typeof(ConsultationDbContext))]
-    [Migration("20261127224226_StaffAccounts")]
+    [Migration("20261127224918_StaffAccounts")]
     partial class StaffAccounts
     {
         /// <inheritdoc />
@@ -615,7 +615,6 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnName("email_confirmed");
 
                     b.Property<string>("InterfaceLanguage")
-                        .IsRequired()
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)")
                         .HasColumnName("interface_language");

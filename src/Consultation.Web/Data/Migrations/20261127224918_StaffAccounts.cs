@@ -65,7 +65,7 @@ namespace Consultation.Web.Data.Migrations
                 {
                     id = table.Column<Guid>(type: "uuid", nullable: false),
                     display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    interface_language = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: false),
+                    interface_language = table.Column<string>(type: "character varying(35)", maxLength: 35, nullable: true),
                     user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     normalized_user_name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),

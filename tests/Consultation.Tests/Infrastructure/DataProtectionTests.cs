@@ -1,0 +1,40 @@
+using System.Net;
+using Consultation.Tests.Support;
+using Consultation.Web.Demo;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Tests.Infrastructure;
+
+public sealed class DataProtectionTests
+{
+    [Fact]
+    public async Task KeysLiveInTheDatabase_SoASecondNodeAcceptsTheFirstNodesSignInCookie()
+    {
+        await using var first = new AppFactory();
+        var browser = new CookieJarClient(first);
+        var page = await Html.ParseAsync(await browser.SendAsync(HttpMethod.Get, Staff.SignInPath));
+        var form = Html.FormValues((AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("main form")!,
+            new Dictionary<string, string[]> { ["Input.Email"] = [DemoSeeder.AdminEmail], ["Input.Password"] = [AppFactory.StaffPassword] });
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SendAsync(HttpMethod.Post, Staff.SignInPath, form)).StatusCode);
+        Assert.True(await first.WithDbAsync(db => db.DataProtectionKeys.AnyAsync()));
+
+        await using var second = AppFactory.OnDatabase(first.ConnectionString);
+        var sameBrowserOnTheSecondNode = new CookieJarClient(second, browser.CookieHeader);
+
+        Assert.Equal(HttpStatusCode.OK, (await sameBrowserOnTheSecondNode.SendAsync(HttpMethod.Get, "/admin")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AnAntiforgeryTokenFromOneNode_IsAcceptedByAnother()
+    {
+        await using var first = new AppFactory();
+        var browser = new CookieJarClient(first);
+        var form = await Html.ParseAsync(await browser.SendAsync(HttpMethod.Get, "/c/ai-safety-priorities/answer"));
+
+        await using var second = AppFactory.OnDatabase(first.ConnectionString);
+        var values = Html.FormValues((AngleSharp.Html.Dom.IHtmlFormElement)form.QuerySelector("#answer-form")!, DemoAnswers.Valid());
+        var submitted = await new CookieJarClient(second, browser.CookieHeader).SendAsync(HttpMethod.Post, "/c/ai-safety-priorities/answer", values);
+
+        await ResponseAssert.RedirectsTo("/c/ai-safety-priorities/thank-you", submitted);
+    }
+}
