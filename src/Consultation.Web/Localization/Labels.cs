@@ -52,4 +52,14 @@ public static class Labels
         InvitationStatus.OptedOut => s["Opted out"],
         _ => s["Withdrawn"],
     };
+
+    public static string AuditAction(IStringLocalizer s, string action) => action switch
+    {
+        AuditActions.SignedIn => s["Signed in"],
+        AuditActions.SignInFailed => s["Failed sign-in"],
+        AuditActions.LockedOut => s["Locked out"],
+        AuditActions.SignedOut => s["Signed out"],
+        AuditActions.LanguageChanged => s["Changed interface language"],
+        _ => action,
+    };
 }
