@@ -20,6 +20,9 @@ public sealed partial class ProgramTests : IDisposable
         Assert.Contains("/c/ai-safety-priorities", first.Output);
         Assert.Equal(5, first.Links.Count);
         Assert.Contains(first.Links, l => l.EndsWith("(ko)", StringComparison.Ordinal));
+        Assert.Matches(@"Staff sign-in: .*/account/sign-in  \(password: \S{12,}\)", first.Output);
+        Assert.Contains("organiser@example.org", first.Output, StringComparison.Ordinal);
+        Assert.Equal(StaffPassword().Match(first.Output).Value, StaffPassword().Match(second.Output).Value);
         Assert.Equal(first.Links, second.Links);
         Assert.DoesNotContain("fail:", first.Output + second.Output, StringComparison.Ordinal);
     }
@@ -42,7 +45,7 @@ public sealed partial class ProgramTests : IDisposable
         var output = new System.Text.StringBuilder();
         var links = new List<string>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        while (links.Count < 5 && await app.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        while (!output.ToString().Contains("analyst@example.org", StringComparison.Ordinal) && await app.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
             output.AppendLine(line);
             if (PersonalLink().Match(line) is { Success: true } link)
@@ -79,6 +82,9 @@ public sealed partial class ProgramTests : IDisposable
         if (Directory.Exists(root))
             Directory.Delete(root, recursive: true);
     }
+
+    [GeneratedRegex(@"password: \S+")]
+    private static partial Regex StaffPassword();
 
     [GeneratedRegex(@"^\s+http://\S+(/r/[A-Za-z0-9_-]{22})\s+\((\w+)\)$")]
     private static partial Regex PersonalLink();
