@@ -1,5 +1,8 @@
 using Consultation.Web;
 using Consultation.Web.Demo;
+using Consultation.Web.Email;
+using Consultation.Web.Jobs;
+using Hangfire;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -11,6 +14,8 @@ using System.Text.Unicode;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddConsultationDatabase();
+builder.AddConsultationJobs();
+builder.AddConsultationEmail();
 builder.Services.AddSingleton(TimeProvider.System);
 // Pages carry every script as characters rather than entities: smaller, and readable in tests and sources.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
@@ -71,6 +76,14 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 // Under the fallback policy static files would need sign-in too; the respondent pages need them anonymously.
 app.MapStaticAssets().AllowAnonymous();
 app.MapRazorPages().WithStaticAssets();
+app.MapHangfireDashboard(JobsSetup.DashboardPath, new DashboardOptions
+{
+    Authorization = [new AdminDashboardAuthorization()],
+    AppPath = "/admin",
+    DisplayStorageConnectionString = false,
+}, app.Services.GetRequiredService<JobStorage>()).RequireAuthorization(Policies.Admin);
+if (JobsSetup.RunsServer(app.Configuration, app.Environment))
+    RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
 
 if (demo is not null && !app.Environment.IsEnvironment("Testing"))
     app.Lifetime.ApplicationStarted.Register(() => DemoBanner.Print(app, demo));

@@ -21,6 +21,8 @@ public sealed class ConsultationDbContext(DbContextOptions<ConsultationDbContext
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<ConsultationMember> ConsultationMembers => Set<ConsultationMember>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
+    public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
+    public DbSet<ReceivedEmail> ReceivedEmails => Set<ReceivedEmail>();
 
     /// <summary>Data Protection keys, shared by every node so cookies and antiforgery tokens survive restarts and load balancing.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -41,4 +41,8 @@ public static class AuditActions
     public const string LockedOut = "locked-out";
     public const string SignedOut = "signed-out";
     public const string LanguageChanged = "language-changed";
+    public const string ConsultationOpened = "consultation-opened";
+    public const string ConsultationClosed = "consultation-closed";
+    public const string ConsultationScheduled = "consultation-scheduled";
+    public const string EmailDeliveryResumed = "email-delivery-resumed";
 }

@@ -93,20 +93,54 @@ public sealed partial class Consultation
         return version;
     }
 
+    /// <summary>Opens a scheduled or closed consultation now; a deadline already passed is lifted.</summary>
+    public void Open(DateTimeOffset now)
+    {
+        if (Status is not (ConsultationStatus.Scheduled or ConsultationStatus.Closed))
+            throw new DomainException("Only a scheduled or closed consultation can be opened.");
+        Status = ConsultationStatus.Open;
+        OpensAt = OpensAt is { } opens && opens <= now ? opens : now;
+        if (ClosesAt <= now)
+            ClosesAt = null;
+    }
+
     public void Close(DateTimeOffset now)
     {
         if (Status != ConsultationStatus.Open)
             throw new DomainException("Only an open consultation can be closed.");
         Status = ConsultationStatus.Closed;
-        ClosesAt ??= now;
+        if (ClosesAt is null || ClosesAt > now)
+            ClosesAt = now;
     }
 
-    public void Schedule(DateTimeOffset? opensAt, DateTimeOffset? closesAt)
+    /// <summary>What the clock asks of the consultation now: opening a scheduled one, closing an open one. Null when nothing is due.</summary>
+    public ConsultationStatus? ApplySchedule(DateTimeOffset now)
+    {
+        if (Status == ConsultationStatus.Scheduled && OpensAt <= now && (ClosesAt is null || ClosesAt > now))
+        {
+            Status = ConsultationStatus.Open;
+            return Status;
+        }
+        if (Status is ConsultationStatus.Open or ConsultationStatus.Scheduled && ClosesAt <= now)
+        {
+            Status = ConsultationStatus.Closed;
+            return Status;
+        }
+        return null;
+    }
+
+    /// <summary>Sets the opening and closing times; a published consultation waits for its opening time or opens at once.</summary>
+    public void Schedule(DateTimeOffset? opensAt, DateTimeOffset? closesAt, DateTimeOffset? now = null)
     {
         if (opensAt is not null && closesAt is not null && closesAt <= opensAt)
             throw new DomainException("A consultation must close after it opens.");
         OpensAt = opensAt;
         ClosesAt = closesAt;
+        if (now is { } at && Status is ConsultationStatus.Open or ConsultationStatus.Scheduled)
+        {
+            Status = opensAt > at ? ConsultationStatus.Scheduled : ConsultationStatus.Open;
+            ApplySchedule(at);
+        }
     }
 
     internal void EnsureCodeIsFree(string code)

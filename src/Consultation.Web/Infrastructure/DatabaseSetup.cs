@@ -13,6 +13,9 @@ namespace Consultation.Web.Infrastructure;
 /// Chooses the database: the configured connection string, or else a private PostgreSQL cluster
 /// the app starts under .data/ (the embedded default for a first run and the demo).
 /// </summary>
+/// <summary>The database in use: the configured one or the embedded cluster's.</summary>
+public sealed record ConsultationDatabase(string ConnectionString);
+
 public static class DatabaseSetup
 {
     public const string ConnectionStringName = "Consultation";
@@ -31,11 +34,11 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(sp =>
         {
             var configured = sp.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStringName);
-            var connectionString = string.IsNullOrWhiteSpace(configured)
+            return new ConsultationDatabase(string.IsNullOrWhiteSpace(configured)
                 ? sp.GetRequiredService<EmbeddedPostgres>().ConnectionString()
-                : configured;
-            return new NpgsqlDataSourceBuilder(connectionString).Build();
+                : configured);
         });
+        builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<ConsultationDatabase>().ConnectionString).Build());
         builder.Services.AddDbContext<ConsultationDbContext>((sp, o) =>
             o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).UseSnakeCaseNamingConvention());
         builder.Services.AddScoped<DemoSeeder>();

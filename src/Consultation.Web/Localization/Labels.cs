@@ -60,6 +60,18 @@ public static class Labels
         AuditActions.LockedOut => s["Locked out"],
         AuditActions.SignedOut => s["Signed out"],
         AuditActions.LanguageChanged => s["Changed interface language"],
+        AuditActions.ConsultationOpened => s["Opened the consultation"],
+        AuditActions.ConsultationClosed => s["Closed the consultation"],
+        AuditActions.ConsultationScheduled => s["Changed the opening and closing times"],
+        AuditActions.EmailDeliveryResumed => s["Resumed email delivery"],
         _ => action,
+    };
+
+    public static string Email(IStringLocalizer s, EmailStatus status) => status switch
+    {
+        EmailStatus.Queued => s["Queued"],
+        EmailStatus.Sending => s["Sending"],
+        EmailStatus.Sent => s["Handed to the mail server"],
+        _ => s["Failed"],
     };
 }

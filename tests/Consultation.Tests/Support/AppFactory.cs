@@ -25,10 +25,19 @@ public class AppFactory : WebApplicationFactory<Program>
     }
 
     // Not public: xunit wants one public constructor on a class fixture.
-    private AppFactory(string? connectionString) => ConnectionString = connectionString ?? TestDatabase.CreateDatabase("app");
+    private AppFactory(string? connectionString, IDictionary<string, string?>? settings = null)
+    {
+        ConnectionString = connectionString ?? TestDatabase.CreateDatabase("app");
+        Settings = settings ?? new Dictionary<string, string?>();
+    }
 
     /// <summary>A second app on an existing database, as a second node behind a load balancer would be.</summary>
-    public static AppFactory OnDatabase(string connectionString) => new(connectionString);
+    public static AppFactory OnDatabase(string connectionString, IDictionary<string, string?>? settings = null) => new(connectionString, settings);
+
+    /// <summary>An app with settings of its own, such as a job server (Jobs:Server) or an SMTP server to use.</summary>
+    public static AppFactory With(IDictionary<string, string?> settings) => new(null, settings);
+
+    public IDictionary<string, string?> Settings { get; }
 
     public string ConnectionString { get; }
 
@@ -43,6 +52,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Consultation", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", StaffPassword);
+        foreach (var (key, value) in Settings)
+            builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));
     }
 

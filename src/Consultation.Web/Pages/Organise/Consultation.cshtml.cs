@@ -1,4 +1,8 @@
 using System.Globalization;
+using System.Security.Claims;
+using Consultation.Web.Infrastructure;
+using Consultation.Web.Localization;
+using Microsoft.Extensions.Localization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
@@ -8,8 +12,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Consultation.Web.Pages.Organise;
 
 /// <summary>One consultation as its organisers see it: settings, team, invitations and responses at a glance.</summary>
-public sealed class ConsultationModel(ConsultationDbContext db) : PageModel
+public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
+    [BindProperty]
+    public ScheduleInput Schedule { get; set; } = new();
+
+    public string? ScheduleProblem { get; private set; }
+
+    /// <summary>Times as the organiser thinks of them: local date and time in a named time zone.</summary>
+    public sealed class ScheduleInput
+    {
+        public DateTime? OpensAt { get; set; }
+        public DateTime? ClosesAt { get; set; }
+        public string TimeZone { get; set; } = "UTC";
+    }
+
     public Domain.Consultation Consultation { get; private set; } = null!;
     public string Title { get; private set; } = "";
     public IReadOnlyList<(string Email, string Name, MemberRole Role, IReadOnlyList<string> Languages)> Team { get; private set; } = [];
@@ -18,9 +35,63 @@ public sealed class ConsultationModel(ConsultationDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid consultationId, CancellationToken cancellationToken)
     {
+        if (!await LoadAsync(consultationId, cancellationToken))
+            return NotFound();
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
+        Schedule.OpensAt = Consultation.OpensAt is { } opens ? TimeZoneInfo.ConvertTime(opens, zone).DateTime : null;
+        Schedule.ClosesAt = Consultation.ClosesAt is { } closes ? TimeZoneInfo.ConvertTime(closes, zone).DateTime : null;
+        return Page();
+    }
+
+    public Task<IActionResult> OnPostOpenAsync(Guid consultationId, CancellationToken cancellationToken) =>
+        ChangeAsync(consultationId, AuditActions.ConsultationOpened, c => c.Open(time.GetUtcNow()), cancellationToken);
+
+    public Task<IActionResult> OnPostCloseAsync(Guid consultationId, CancellationToken cancellationToken) =>
+        ChangeAsync(consultationId, AuditActions.ConsultationClosed, c => c.Close(time.GetUtcNow()), cancellationToken);
+
+    public async Task<IActionResult> OnPostScheduleAsync(Guid consultationId, CancellationToken cancellationToken)
+    {
+        if (!TimeZoneInfo.TryFindSystemTimeZoneById(Schedule.TimeZone, out var zone))
+        {
+            ScheduleProblem = s["Choose a time zone from the list."];
+            return await LoadAsync(consultationId, cancellationToken) ? Page() : NotFound();
+        }
+        DateTimeOffset? Utc(DateTime? local) => local is { } value
+            ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), zone.GetUtcOffset(value)).ToUniversalTime()
+            : null;
+        return await ChangeAsync(consultationId, AuditActions.ConsultationScheduled,
+            c => c.Schedule(Utc(Schedule.OpensAt), Utc(Schedule.ClosesAt), time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>Applies a change the domain may refuse; a refusal is shown in words, and nothing is saved.</summary>
+    private async Task<IActionResult> ChangeAsync(Guid consultationId, string action, Action<Domain.Consultation> change, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(consultationId, cancellationToken))
+            return NotFound();
+        try
+        {
+            change(Consultation);
+        }
+        catch (DomainException e)
+        {
+            ScheduleProblem = e.Message switch
+            {
+                "A consultation must close after it opens." => s["The closing time must be after the opening time."],
+                _ => s["This change is not possible while the consultation is {0}.", Labels.Status(s, Consultation.Status)],
+            };
+            return Page();
+        }
+        db.AuditEvents.Add(AuditEvent.Record(action, User.Identity?.Name ?? "", Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : null,
+            HttpContext.RemoteAddress(), time.GetUtcNow(), "consultation", consultationId.ToString()));
+        await db.SaveChangesAsync(cancellationToken);
+        return RedirectToPage(new { consultationId });
+    }
+
+    private async Task<bool> LoadAsync(Guid consultationId, CancellationToken cancellationToken)
+    {
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, cancellationToken);
         if (consultation is null)
-            return NotFound();
+            return false;
         Consultation = consultation;
         Title = (await ConsultationTitles.InAsync(db, [consultation], CultureInfo.CurrentUICulture.Name, cancellationToken))[consultation.Id];
         Team = (await (from m in db.ConsultationMembers
@@ -33,6 +104,10 @@ public sealed class ConsultationModel(ConsultationDbContext db) : PageModel
                 .GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .OrderBy(g => g.Key).Select(g => (g.Key, g.Count)).ToList();
         Submitted = await db.Responses.CountAsync(r => r.ConsultationId == consultationId && r.Status == ResponseStatus.Submitted && !r.IsTest, cancellationToken);
-        return Page();
+        return true;
     }
+
+    /// <summary>The time zones offered for the schedule: IANA names, UTC first.</summary>
+    public static IReadOnlyList<string> TimeZones { get; } =
+        ["UTC", .. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Email;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Localization;
 using Consultation.Web.Pages.Shared;
@@ -21,7 +22,7 @@ namespace Consultation.Web.Pages.Respond;
 // respondent's answers with a fresh token instead of a bare 400 that loses them.
 [IgnoreAntiforgeryToken]
 public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAntiforgery antiforgery,
-    IStringLocalizer<SharedResource> s) : PageModel
+    IStringLocalizer<SharedResource> s, Outbox outbox) : PageModel
 {
     public RespondentLink Link { get; private set; } = null!;
     public string Language { get; private set; } = "";
@@ -71,11 +72,16 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         if (Errors.Count > 0)
             return Page();
 
-        var response = Domain.Response.Submit(Link.Consultation, Link.Version, Link.Invitation, Language, answers, SubmissionKey, time.GetUtcNow());
+        var now = time.GetUtcNow();
+        var response = Domain.Response.Submit(Link.Consultation, Link.Version, Link.Invitation, Language, answers, SubmissionKey, now);
         db.Responses.Add(response);
+        var receipt = await ReceiptAsync(answers, now, cancellationToken);
         try
         {
+            // The response, the completed invitation and the receipt are stored together or not at all.
             await db.SaveChangesAsync(cancellationToken);
+            if (receipt)
+                outbox.DeliverSoon();
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -91,6 +97,16 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
             section.Questions.Select(q => QuestionView.For(Link.Snapshot, Language, q, _posted(q.Code), Errors.GetValueOrDefault(q.Code)))));
 
     public string Title => Link.Text(Language, ElementKey.Consultation, TextField.Title);
+
+    /// <summary>Queues the receipt of a personal link's response, to the invited stakeholder.</summary>
+    private async Task<bool> ReceiptAsync(AnswerSet answers, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (Link.Invitation is not { } invitation || await db.Stakeholders.FindAsync([invitation.StakeholderId], cancellationToken) is not { } stakeholder)
+            return false;
+        var personalLink = $"{Request.Scheme}://{Request.Host}{Link.BasePath}";
+        await outbox.AddAsync(ReceiptEmail.Build(Link.Snapshot, invitation, stakeholder.Email, answers, Language, personalLink, s, now), cancellationToken);
+        return true;
+    }
 
     private async Task<IActionResult?> LoadAsync(string? slug, string? token, CancellationToken cancellationToken)
     {

@@ -1,0 +1,128 @@
+namespace Consultation.Web.Domain;
+
+public enum EmailKind { Receipt, Invitation, Reminder, ExportReady }
+
+public enum EmailStatus { Queued, Sending, Sent, Failed }
+
+/// <summary>
+/// A message in the outbox. The delivery job claims it, sends it and records the outcome; its idempotency
+/// key makes a second queueing of the same message a no-op and gives the message its Message-ID.
+/// </summary>
+public sealed class OutboundEmail
+{
+    public const int MaxAttempts = 8;
+
+    private OutboundEmail() { }
+
+    public Guid Id { get; private set; }
+    public string IdempotencyKey { get; private set; } = "";
+    public EmailKind Kind { get; private set; }
+    public string Recipient { get; private set; } = "";
+    public string Language { get; private set; } = "";
+    public string Subject { get; private set; } = "";
+    public string? TextBody { get; private set; }
+    public string? HtmlBody { get; private set; }
+
+    /// <summary>A message that carries someone's answers: its bodies are dropped once it is sent.</summary>
+    public bool CarriesAnswers { get; private set; }
+
+    public EmailStatus Status { get; private set; }
+    public int Attempts { get; private set; }
+    public DateTimeOffset NextAttemptAt { get; private set; }
+    public DateTimeOffset? ClaimedUntil { get; private set; }
+    public string? LastError { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public static OutboundEmail Queue(string idempotencyKey, EmailKind kind, string recipient, string language, string subject,
+        string textBody, string htmlBody, bool carriesAnswers, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(recipient) || !recipient.Contains('@', StringComparison.Ordinal))
+            throw new DomainException("An email needs a recipient address.");
+        return new OutboundEmail
+        {
+            Id = Guid.NewGuid(),
+            IdempotencyKey = idempotencyKey,
+            Kind = kind,
+            Recipient = recipient,
+            Language = language,
+            Subject = subject,
+            TextBody = textBody,
+            HtmlBody = htmlBody,
+            CarriesAnswers = carriesAnswers,
+            Status = EmailStatus.Queued,
+            NextAttemptAt = now,
+            CreatedAt = now,
+        };
+    }
+
+    public void Sent(DateTimeOffset now)
+    {
+        Status = EmailStatus.Sent;
+        SentAt = now;
+        ClaimedUntil = null;
+        LastError = null;
+        if (CarriesAnswers)
+        {
+            TextBody = null;
+            HtmlBody = null;
+        }
+    }
+
+    /// <summary>A failure that may pass (a 4xx, a dropped connection): try again later, up to <see cref="MaxAttempts"/>.</summary>
+    public void FailedTransiently(string reason, DateTimeOffset now)
+    {
+        Attempts++;
+        LastError = reason;
+        ClaimedUntil = null;
+        if (Attempts >= MaxAttempts)
+        {
+            Status = EmailStatus.Failed;
+            return;
+        }
+        Status = EmailStatus.Queued;
+        // 30 s, 1 min, 2 min … capped at an hour.
+        NextAttemptAt = now + TimeSpan.FromSeconds(Math.Min(3600, 30 * Math.Pow(2, Attempts - 1)));
+    }
+
+    /// <summary>A refusal that will not pass (the server rejected this recipient): the message fails for good.</summary>
+    public void FailedPermanently(string reason)
+    {
+        Attempts++;
+        Status = EmailStatus.Failed;
+        LastError = reason;
+        ClaimedUntil = null;
+    }
+
+    /// <summary>Delivery was paused before this message was tried: it goes back to the queue untouched.</summary>
+    public void Release()
+    {
+        Status = EmailStatus.Queued;
+        ClaimedUntil = null;
+    }
+}
+
+/// <summary>A message as the demo's in-process SMTP server received it, kept so every node's mailbox page shows it.</summary>
+public sealed class ReceivedEmail
+{
+    private ReceivedEmail() { }
+
+    public Guid Id { get; private set; }
+    public DateTimeOffset ReceivedAt { get; private set; }
+    public string? MessageId { get; private set; }
+    public string From { get; private set; } = "";
+    public string To { get; private set; } = "";
+    public string Subject { get; private set; } = "";
+    public string Raw { get; private set; } = "";
+
+    public static ReceivedEmail Record(string? messageId, string from, string to, string subject, string raw, DateTimeOffset now) => new()
+    {
+        Id = Guid.NewGuid(),
+        ReceivedAt = now,
+        MessageId = messageId,
+        From = from,
+        To = to,
+        Subject = subject,
+        Raw = raw,
+    };
+}

@@ -1,0 +1,22 @@
+namespace Consultation.Web.Email;
+
+public static class EmailSetup
+{
+    public static WebApplicationBuilder AddConsultationEmail(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(EmailOptions.Section);
+        builder.Services.Configure<EmailOptions>(section);
+        builder.Services.AddSingleton<SmtpEndpoint>();
+        builder.Services.AddScoped<DeliveryPause>();
+        builder.Services.AddScoped<Outbox>();
+        var options = section.Get<EmailOptions>() ?? new EmailOptions();
+        var inProcess = options.InProcessServer
+            ?? (string.IsNullOrWhiteSpace(options.Smtp.Host) && !builder.Environment.IsEnvironment("Testing"));
+        if (inProcess)
+        {
+            builder.Services.AddSingleton<InProcessSmtpServer>();
+            builder.Services.AddHostedService(sp => sp.GetRequiredService<InProcessSmtpServer>());
+        }
+        return builder;
+    }
+}

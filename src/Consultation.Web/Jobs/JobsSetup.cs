@@ -1,0 +1,66 @@
+using Consultation.Web.Infrastructure;
+using Hangfire;
+using Hangfire.PostgreSql;
+using Npgsql;
+
+namespace Consultation.Web.Jobs;
+
+/// <summary>
+/// Hangfire on the app's PostgreSQL database, in its own schema and connection pool. The job server runs in
+/// every node unless Jobs:Server is false (web-only nodes); the Testing environment runs none unless a test asks.
+/// </summary>
+public static class JobsSetup
+{
+    public const string DashboardPath = "/admin/jobs";
+
+    public static WebApplicationBuilder AddConsultationJobs(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        // The storage is this app's own rather than Hangfire's process-wide JobStorage.Current, so that several
+        // apps in one process (tests, a second node) each use their own database.
+        services.AddSingleton<JobStorage>(sp =>
+        {
+            var connectionString = new NpgsqlConnectionStringBuilder(sp.GetRequiredService<ConsultationDatabase>().ConnectionString)
+            {
+                ApplicationName = "consultation-jobs",
+            }.ConnectionString;
+            var options = new PostgreSqlStorageOptions
+            {
+                SchemaName = "hangfire",
+                PrepareSchemaIfNecessary = true,
+                // A queued job starts within about a second; a long job is not handed to a second worker.
+                QueuePollInterval = TimeSpan.FromSeconds(1),
+                UseSlidingInvisibilityTimeout = true,
+                InvisibilityTimeout = TimeSpan.FromMinutes(5),
+            };
+            return new PostgreSqlStorage(new JobsConnectionFactory(NpgsqlDataSource.Create(connectionString)), options);
+        });
+        services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
+        services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
+        services.AddHangfire(c => c
+            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            .UseSimpleAssemblyNameTypeSerializer()
+            .UseRecommendedSerializerSettings());
+        if (RunsServer(builder.Configuration, builder.Environment))
+        {
+            services.AddHangfireServer(o =>
+            {
+                o.WorkerCount = Math.Max(2, Environment.ProcessorCount * 2);
+                o.SchedulePollingInterval = TimeSpan.FromSeconds(1);
+                o.ServerName = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid().ToString("N")[..6]}";
+            });
+        }
+        services.AddScoped<DeliverEmailsJob>();
+        services.AddScoped<OpenAndCloseConsultationsJob>();
+        return builder;
+    }
+
+    public static bool RunsServer(IConfiguration configuration, IHostEnvironment environment) =>
+        configuration.GetValue("Jobs:Server", !environment.IsEnvironment("Testing"));
+}
+
+/// <summary>Hangfire's connections come from their own pool, so a burst of jobs cannot starve the pages.</summary>
+internal sealed class JobsConnectionFactory(NpgsqlDataSource dataSource) : IConnectionFactory
+{
+    public NpgsqlConnection GetOrCreateConnection() => dataSource.CreateConnection();
+}

@@ -1,0 +1,27 @@
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Web.Jobs;
+
+/// <summary>Opens scheduled consultations and closes open ones when their times come. A second run finds nothing due.</summary>
+public sealed class OpenAndCloseConsultationsJob(ConsultationDbContext db, TimeProvider time)
+{
+    public const string Actor = "system";
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var due = await db.Consultations
+            .Where(c => (c.Status == ConsultationStatus.Scheduled && c.OpensAt <= now)
+                || ((c.Status == ConsultationStatus.Open || c.Status == ConsultationStatus.Scheduled) && c.ClosesAt <= now))
+            .ToListAsync(cancellationToken);
+        foreach (var consultation in due)
+        {
+            if (consultation.ApplySchedule(now) is { } status)
+                db.AuditEvents.Add(AuditEvent.Record(status == ConsultationStatus.Open ? AuditActions.ConsultationOpened : AuditActions.ConsultationClosed,
+                    Actor, null, null, now, "consultation", consultation.Id.ToString()));
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,17 @@
+using Hangfire;
+
+namespace Consultation.Web.Jobs;
+
+/// <summary>Every recurring job, with its stable id and its schedule in UTC. Registering again changes nothing.</summary>
+public static class RecurringJobs
+{
+    public const string DeliverEmail = "deliver-email";
+    public const string OpenAndCloseConsultations = "open-and-close-consultations";
+
+    public static void Register(IRecurringJobManager jobs)
+    {
+        var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
+        jobs.AddOrUpdate<DeliverEmailsJob>(DeliverEmail, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
+        jobs.AddOrUpdate<OpenAndCloseConsultationsJob>(OpenAndCloseConsultations, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
+    }
+}
