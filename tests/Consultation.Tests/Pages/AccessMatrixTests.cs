@@ -40,6 +40,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["analyse/{consultationId:guid}"] = Access.ConsultationAnalysts,
         ["admin"] = Access.Admin,
         ["admin/audit"] = Access.Admin,
+        ["admin/mailbox"] = Access.Admin,
     };
 
     private static bool MayEnter(Access access, Person person) => access switch
@@ -75,6 +76,21 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
             }
         }
         Assert.True(wrong.Count == 0, "Access differs from the rules:\n" + string.Join("\n", wrong));
+    }
+
+    [Fact]
+    public async Task JobDashboard_IsForAdminsOnly()
+    {
+        foreach (var person in Enum.GetValues<Person>())
+        {
+            var response = await people.RequestAsync(person, HttpMethod.Get, "/admin/jobs");
+            if (person == Person.Admin)
+                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            else if (person == Person.Anonymous)
+                Assert.True(IsSentToSignIn(response), $"Anonymous: {(int)response.StatusCode}");
+            else
+                Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        }
     }
 
     [Fact]

@@ -1,0 +1,72 @@
+using System.Net;
+using Consultation.Tests.Support;
+using Consultation.Web.Demo;
+using Consultation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Tests.Pages.Organise;
+
+/// <summary>An organiser opens, closes and schedules a consultation from its page.</summary>
+public sealed class ConsultationPageTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task CloseNow_RefusesNewAnswers_ThenOpenNow_TakesThemAgain()
+    {
+        var (organiser, path) = await OrganiserAsync("fr");
+
+        await ResponseAssert.RedirectsTo(path, await organiser.SubmitAsync(await organiser.GetPageAsync(path), formSelector: "form[action$='handler=Close']", pagePath: path));
+
+        var respondent = app.Respondent("fr");
+        var closed = await respondent.GetAsync("/c/ai-safety-priorities/answer");
+        Assert.Equal(HttpStatusCode.Gone, closed.StatusCode);
+        Assert.Equal(Localized.Text("fr", "This consultation is closed"), (await Html.ParseAsync(closed)).Text("h1"));
+
+        await ResponseAssert.RedirectsTo(path, await organiser.SubmitAsync(await organiser.GetPageAsync(path), formSelector: "form[action$='handler=Open']", pagePath: path));
+        Assert.Equal(HttpStatusCode.OK, (await respondent.GetAsync("/c/ai-safety-priorities/answer")).StatusCode);
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.ConsultationClosed || e.Action == AuditActions.ConsultationOpened)));
+    }
+
+    [Fact]
+    public async Task Schedule_InSeoulTime_IsStoredInUtc()
+    {
+        var (organiser, path) = await OrganiserAsync("ko");
+        var page = await organiser.GetPageAsync(path);
+        var later = app.Clock.GetUtcNow().AddDays(30);
+
+        var saved = await organiser.SubmitAsync(page, new Dictionary<string, string[]>
+        {
+            ["Schedule.OpensAt"] = [""],
+            ["Schedule.ClosesAt"] = [$"{later:yyyy-MM-dd}T18:00"],
+            ["Schedule.TimeZone"] = ["Asia/Seoul"],
+        }, formSelector: "form[action$='handler=Schedule']", pagePath: path);
+
+        await ResponseAssert.RedirectsTo(path, saved);
+        var closesAt = await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.ClosesAt).SingleAsync());
+        Assert.Equal(new DateTimeOffset(later.Year, later.Month, later.Day, 9, 0, 0, TimeSpan.Zero), closesAt);
+    }
+
+    [Fact]
+    public async Task Schedule_ClosingBeforeOpening_IsRefusedInWords_AndChangesNothing()
+    {
+        var (organiser, path) = await OrganiserAsync("sw");
+        var before = await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.ClosesAt).SingleAsync());
+
+        var refused = await organiser.SubmitAsync(await organiser.GetPageAsync(path), new Dictionary<string, string[]>
+        {
+            ["Schedule.OpensAt"] = ["2031-05-10T10:00"],
+            ["Schedule.ClosesAt"] = ["2031-05-01T10:00"],
+            ["Schedule.TimeZone"] = ["UTC"],
+        }, formSelector: "form[action$='handler=Schedule']", pagePath: path);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(Localized.Text("sw", "The closing time must be after the opening time."), (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+        Assert.Equal(before, await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.ClosesAt).SingleAsync()));
+    }
+
+    private async Task<(HttpClient Organiser, string Path)> OrganiserAsync(string language)
+    {
+        var id = await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
+        var email = await app.CreateStaffAsync(StaffRoles.Organiser, MemberRole.Organiser);
+        return (await app.SignedInAsync(email, acceptLanguage: language), $"/organise/{id}");
+    }
+}
