@@ -14,7 +14,7 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 # postgresql: server binaries (initdb, pg_ctl) for the tests' private cluster; chromium: Playwright's
 # browser; fonts-noto-cjk / fonts-noto-core: Japanese, Korean, Chinese and other scripts in
 # screenshots; libgdiplus: ClosedXML's image and column-width code; libreoffice-calc-nogui: reading
-# back the Excel files the tests write.
+# back the Excel files the tests write; docker-compose: .ci/run validates docker-compose.yml with it.
 
 is_installed() {
     dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed'
@@ -32,7 +32,7 @@ install_missing_packages() {
         missing+=(postgresql)
     fi
     local package
-    for package in chromium fonts-noto-cjk fonts-noto-core libgdiplus libreoffice-calc-nogui; do
+    for package in chromium fonts-noto-cjk fonts-noto-core libgdiplus libreoffice-calc-nogui docker-compose; do
         is_installed "$package" || missing+=("$package")
     done
 

@@ -28,6 +28,43 @@ public sealed partial class ProgramTests : IDisposable
     }
 
     [Fact]
+    public async Task Demo_AReceiptForAPersonalLink_GoesThroughTheInProcessMailServer_IntoTheMailbox()
+    {
+        using var app = Start();
+        var lines = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        while (!lines.Any(l => l.Contains("analyst@example.org", StringComparison.Ordinal)) && await app.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            lines.Add(line);
+        var address = RunningAt().Match(string.Join("\n", lines)).Groups[1].Value;
+        var link = lines.Select(l => PersonalLink().Match(l)).First(m => m.Success && m.Groups[2].Value == "sw").Groups[1].Value;
+        var password = StaffPassword().Match(string.Join("\n", lines)).Value["password: ".Length..].TrimEnd(')');
+        try
+        {
+            using var respondent = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+            var form = await Html.ParseAsync(await respondent.GetAsync($"{link}/answer"));
+            await ResponseAssert.RedirectsTo($"{link}/thank-you", await respondent.SubmitAsync(form, DemoAnswers.Valid()));
+
+            using var admin = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
+            var signIn = await Html.ParseAsync(await admin.GetAsync("/account/sign-in"));
+            await admin.SubmitAsync(signIn, new Dictionary<string, string[]> { ["Input.Email"] = ["admin@example.org"], ["Input.Password"] = [password] },
+                formSelector: "main form", pagePath: "/account/sign-in");
+            string mailbox = "";
+            for (var i = 0; i < 100 && !mailbox.Contains("Subject: ", StringComparison.Ordinal); i++)
+            {
+                await Task.Delay(200);
+                mailbox = (await Html.ParseAsync(await admin.GetAsync("/admin/mailbox"))).Body!.TextContent;
+            }
+            Assert.Contains("wanjiru.kamau@example.org", mailbox, StringComparison.Ordinal);
+            Assert.Contains("Content-Language: sw", mailbox, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Process.Start("kill", ["-INT", app.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
+            await app.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        }
+    }
+
+    [Fact]
     public async Task Run_WithoutPostgreSqlServerPrograms_SaysSoInOneSentenceNamingThePackage()
     {
         using var app = Start(("Embedded__BinDirectory", "/nonexistent/bin"));
@@ -82,6 +119,9 @@ public sealed partial class ProgramTests : IDisposable
         if (Directory.Exists(root))
             Directory.Delete(root, recursive: true);
     }
+
+    [GeneratedRegex(@"Consultation is running at (http://\S+)")]
+    private static partial Regex RunningAt();
 
     [GeneratedRegex(@"password: \S+")]
     private static partial Regex StaffPassword();

@@ -29,12 +29,13 @@ public sealed class StaffPagesTests(BrowserFixture browser) : IClassFixture<Brow
         await page.GetByRole(AriaRole.Link, new() { Name = Localized.Text("ko", "Manage"), Exact = true }).First.ClickAsync();
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("국제 AI 안전 연구의 우선순위");
         await BrowserFixture.ScreenshotAsync(page, "organise-consultation-ko");
-        foreach (var (path, name) in new[] { ("/analyse", "analyse-ko"), ("/admin", "admin-accounts-ko"), ("/admin/audit", "admin-audit-ko") })
+        foreach (var (path, name) in new[] { ("/analyse", "analyse-ko"), ("/admin", "admin-accounts-ko"), ("/admin/audit", "admin-audit-ko"), ("/admin/mailbox", "admin-mailbox-ko"), ("/admin/jobs", "admin-jobs") })
         {
             await page.GotoAsync(path);
             await BrowserFixture.ScreenshotAsync(page, name);
         }
 
+        await page.GotoAsync("/staff");
         await page.GetByRole(AriaRole.Button, new() { Name = Localized.Text("ko", "Sign out") }).ClickAsync();
         await page.WaitForURLAsync(browser.BaseAddress + "/");
         await page.GotoAsync("/admin");
