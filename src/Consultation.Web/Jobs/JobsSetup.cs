@@ -37,10 +37,19 @@ public static class JobsSetup
         });
         services.AddSingleton<IBackgroundJobClient>(sp => new BackgroundJobClient(sp.GetRequiredService<JobStorage>()));
         services.AddSingleton<IRecurringJobManager>(sp => new RecurringJobManager(sp.GetRequiredService<JobStorage>()));
-        services.AddHangfire(c => c
-            .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
-            .UseSimpleAssemblyNameTypeSerializer()
-            .UseRecommendedSerializerSettings());
+        // Jobs are built from this app's own services, not from whichever app last set Hangfire's global activator.
+        services.AddSingleton<JobActivator>(sp => new Hangfire.AspNetCore.AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        var testing = builder.Environment.IsEnvironment("Testing");
+        services.AddHangfire(c =>
+        {
+            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+                .UseSimpleAssemblyNameTypeSerializer()
+                .UseRecommendedSerializerSettings();
+            // Hangfire's log provider is process-wide: in a test process holding several apps, one app's disposed
+            // logger factory would break the others. Tests go without Hangfire's own log lines.
+            if (testing)
+                c.UseLogProvider(new SilentLogProvider());
+        });
         if (RunsServer(builder.Configuration, builder.Environment))
         {
             services.AddHangfireServer(o =>
@@ -63,4 +72,14 @@ public static class JobsSetup
 internal sealed class JobsConnectionFactory(NpgsqlDataSource dataSource) : IConnectionFactory
 {
     public NpgsqlConnection GetOrCreateConnection() => dataSource.CreateConnection();
+}
+
+internal sealed class SilentLogProvider : Hangfire.Logging.ILogProvider
+{
+    public Hangfire.Logging.ILog GetLogger(string name) => new Silent();
+
+    private sealed class Silent : Hangfire.Logging.ILog
+    {
+        public bool Log(Hangfire.Logging.LogLevel logLevel, Func<string>? messageFunc, Exception? exception = null) => false;
+    }
 }

@@ -1,0 +1,59 @@
+using System.Globalization;
+using Consultation.Web;
+using Consultation.Web.Domain;
+using Consultation.Web.Email;
+using Consultation.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace Consultation.Tests.Email;
+
+public sealed class ReceiptEmailTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Receipt_CopiesTheAnswers_UnlessTheConsultationIsAnonymous(bool anonymous)
+    {
+        var snapshot = Snapshot(anonymous);
+        var answers = new AnswerSet(new Dictionary<string, System.Text.Json.JsonElement>
+        {
+            ["view"] = System.Text.Json.JsonSerializer.SerializeToElement("Plus de transparence"),
+            ["share"] = System.Text.Json.JsonSerializer.SerializeToElement(12.5m),
+        });
+        var s = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+        var before = CultureInfo.CurrentUICulture;
+
+        var email = ReceiptEmail.Build(snapshot, Invitation(), "person@example.org", answers, "fr", "https://example.org/r/x", s, DateTimeOffset.UtcNow);
+
+        Assert.Equal(before, CultureInfo.CurrentUICulture);
+        Assert.Equal(Localized.Text("fr", "Your response to “{0}”", "Avis"), email.Subject);
+        Assert.Contains("lang=\"fr\"", email.HtmlBody, StringComparison.Ordinal);
+        Assert.Equal(!anonymous, email.TextBody!.Contains("Plus de transparence", StringComparison.Ordinal));
+        Assert.Equal(!anonymous, email.TextBody.Contains("12,5", StringComparison.Ordinal));
+        Assert.Equal(anonymous, email.TextBody.Contains(Localized.Text("fr", "This consultation is anonymous: your answers are not linked to you, so they are not copied here."), StringComparison.Ordinal));
+        Assert.Equal(!anonymous, email.CarriesAnswers);
+    }
+
+    private static QuestionnaireSnapshot Snapshot(bool anonymous) => new("fr", ["fr"], anonymous, 5,
+        [new SectionSnapshot("main", [
+            new QuestionSnapshot("view", QuestionType.LongText, false, false, ProfileField.None, null, null, null, null, false, []),
+            new QuestionSnapshot("share", QuestionType.Number, false, false, ProfileField.None, null, null, 0, 100, true, []),
+        ])],
+        new Dictionary<string, IReadOnlyDictionary<string, string>>
+        {
+            ["fr"] = new Dictionary<string, string>
+            {
+                ["consultation/Title"] = "Avis",
+                ["question:view/Label"] = "Votre avis",
+                ["question:share/Label"] = "Part",
+            },
+        });
+
+    private static Invitation Invitation()
+    {
+        var consultation = Consultation.Web.Domain.Consultation.Create("avis", "fr", ["fr"], AccessMode.InvitedOnly, false, 5, DateTimeOffset.UtcNow);
+        var stakeholder = Stakeholder.Create("P", "person@example.org", null, Sector.Other, null, "fr", DateTimeOffset.UtcNow);
+        return Consultation.Web.Domain.Invitation.Issue(consultation, stakeholder, InvitationToken.New(), DateTimeOffset.UtcNow);
+    }
+}
