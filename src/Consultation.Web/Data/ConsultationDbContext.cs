@@ -23,6 +23,7 @@ public sealed class ConsultationDbContext(DbContextOptions<ConsultationDbContext
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<ReceivedEmail> ReceivedEmails => Set<ReceivedEmail>();
+    public DbSet<SummaryExport> SummaryExports => Set<SummaryExport>();
 
     /// <summary>Data Protection keys, shared by every node so cookies and antiforgery tokens survive restarts and load balancing.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
