@@ -74,4 +74,12 @@ public static class Labels
         EmailStatus.Sent => s["Handed to the mail server"],
         _ => s["Failed"],
     };
+
+    public static string Export(IStringLocalizer s, ExportStatus status) => status switch
+    {
+        ExportStatus.Queued => s["Waiting to start"],
+        ExportStatus.Running => s["Compiling…"],
+        ExportStatus.Done => s["Ready"],
+        _ => s["Failed"],
+    };
 }

@@ -60,7 +60,7 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>A client that behaves like a plain browser without scripts: cookies kept, redirects not followed.</summary>
     public HttpClient Respondent(string acceptLanguage = "en-GB,en;q=0.8")
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = ClientOptions.BaseAddress, AllowAutoRedirect = false, HandleCookies = true });
         client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(acceptLanguage);
         return client;
     }

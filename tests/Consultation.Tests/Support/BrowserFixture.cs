@@ -6,13 +6,19 @@ namespace Consultation.Tests.Support;
 /// The app on a real Kestrel port and Debian's Chromium driven by Playwright (offline: its own Node driver,
 /// the system browser). Screenshots go to artifacts/screenshots, which git ignores.
 /// </summary>
-public sealed class BrowserFixture : IAsyncLifetime
+public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
     private IPlaywright? _playwright;
 
-    public AppFactory App { get; } = new();
+    public BrowserFixture() : this(new AppFactory())
+    {
+    }
+
+    protected BrowserFixture(AppFactory app) => App = app;
+
+    public AppFactory App { get; }
     public IBrowser Browser { get; private set; } = null!;
     public string BaseAddress { get; private set; } = "";
 
@@ -55,3 +61,6 @@ public sealed class BrowserFixture : IAsyncLifetime
         await App.DisposeAsync();
     }
 }
+
+/// <summary>The browser against an app that runs its own Hangfire server, for pages that follow a job's progress.</summary>
+public sealed class BrowserWithJobsFixture() : BrowserFixture(AppFactory.With(new Dictionary<string, string?> { ["Jobs:Server"] = "true" }));

@@ -1,32 +1,80 @@
 using System.Globalization;
+using System.Security.Claims;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Exports;
+using Consultation.Web.Jobs;
+using Consultation.Web.Localization;
+using Hangfire;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Pages.Analyse;
 
-/// <summary>One consultation's submitted responses, counted by language and by sector.</summary>
-public sealed class ConsultationModel(ConsultationDbContext db) : PageModel
+/// <summary>One consultation's results: counts by language and sector, each closed question as a chart with its table, and Excel summaries.</summary>
+public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider time, IBackgroundJobClient jobs,
+    IStringLocalizer<SharedResource> s) : PageModel
 {
-    public string Title { get; private set; } = "";
-    public int Total { get; private set; }
-    public IReadOnlyList<(string Language, int Count)> ByLanguage { get; private set; } = [];
-    public IReadOnlyList<(Sector? Sector, int Count)> BySector { get; private set; } = [];
+    public SummaryData Summary { get; private set; } = null!;
+    public IReadOnlyList<ExportRow> Exports { get; private set; } = [];
+
+    public sealed record ExportRow(Guid Id, DateTimeOffset RequestedAt, string RequestedBy, ExportStatus Status, long Size);
 
     public async Task<IActionResult> OnGetAsync(Guid consultationId, CancellationToken cancellationToken)
     {
-        var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == consultationId, cancellationToken);
-        if (consultation is null)
+        if (!await db.Consultations.AnyAsync(c => c.Id == consultationId, cancellationToken))
             return NotFound();
-        Title = (await ConsultationTitles.InAsync(db, [consultation], CultureInfo.CurrentUICulture.Name, cancellationToken))[consultation.Id];
-        var submitted = db.Responses.Where(r => r.ConsultationId == consultationId && r.Status == ResponseStatus.Submitted && !r.IsTest);
-        ByLanguage = (await submitted.GroupBy(r => r.Language).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            .OrderByDescending(g => g.Count).Select(g => (g.Key, g.Count)).ToList();
-        BySector = (await submitted.GroupBy(r => r.Sector).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
-            .OrderByDescending(g => g.Count).Select(g => (g.Key, g.Count)).ToList();
-        Total = ByLanguage.Sum(l => l.Count);
+        Summary = await SummaryQuery.CountAsync(db, consultationId, CultureInfo.CurrentUICulture.Name, time.GetUtcNow(), cancellationToken);
+        Exports = await db.SummaryExports.Where(e => e.ConsultationId == consultationId)
+            .OrderByDescending(e => e.RequestedAt).Take(20)
+            .Select(e => new ExportRow(e.Id, e.RequestedAt, e.RequestedBy, e.Status, e.Size))
+            .ToListAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>Asks for a new summary; the job compiles it, and the page follows its progress.</summary>
+    public async Task<IActionResult> OnPostCompileAsync(Guid consultationId, CancellationToken cancellationToken)
+    {
+        if (!await db.Consultations.AnyAsync(c => c.Id == consultationId, cancellationToken))
+            return NotFound();
+        var export = SummaryExport.Request(consultationId,
+            Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : null,
+            User.Identity?.Name ?? "", CultureInfo.CurrentUICulture.Name, time.GetUtcNow());
+        db.SummaryExports.Add(export);
+        await db.SaveChangesAsync(cancellationToken);
+        jobs.Enqueue<CompileSummaryJob>(job => job.RunAsync(export.Id, CancellationToken.None));
+        return RedirectToPage(new { consultationId });
+    }
+
+    public async Task<IActionResult> OnGetStatusAsync(Guid consultationId, Guid exportId, CancellationToken cancellationToken)
+    {
+        var export = await db.SummaryExports.Where(e => e.Id == exportId && e.ConsultationId == consultationId)
+            .Select(e => new { e.Status }).SingleOrDefaultAsync(cancellationToken);
+        if (export is null)
+            return NotFound();
+        return new JsonResult(new
+        {
+            status = export.Status.ToString(),
+            label = Labels.Export(s, export.Status),
+            download = export.Status == ExportStatus.Done ? DownloadUrl(consultationId, exportId) : null,
+        });
+    }
+
+    /// <summary>The file, only through the consultation it belongs to: guessing another consultation's export id finds nothing.</summary>
+    public async Task<IActionResult> OnGetDownloadAsync(Guid consultationId, Guid exportId, CancellationToken cancellationToken)
+    {
+        var export = await db.SummaryExports.AsNoTracking()
+            .SingleOrDefaultAsync(e => e.Id == exportId && e.ConsultationId == consultationId && e.Status == ExportStatus.Done, cancellationToken);
+        if (export?.Content is null)
+            return NotFound();
+        return File(export.Content, CompileSummaryJob.ContentType, export.FileName);
+    }
+
+    public static string DownloadUrl(Guid consultationId, Guid exportId) => $"/analyse/{consultationId}?handler=Download&exportId={exportId}";
+
+    public static string StatusUrl(Guid consultationId, Guid exportId) => $"/analyse/{consultationId}?handler=Status&exportId={exportId}";
+
+    public static int Percent(int count, int of) => of == 0 ? 0 : (int)Math.Round(100.0 * count / of);
 }

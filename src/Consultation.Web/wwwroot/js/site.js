@@ -21,3 +21,28 @@
   var summary = document.querySelector('[data-error-summary]');
   if (summary) summary.focus();
 })();
+
+// Excel summaries: follow a requested summary from queued to done without reloading the page.
+(function () {
+  'use strict';
+  var cells = document.querySelectorAll('[data-export-status][data-status-url]');
+  Array.prototype.forEach.call(cells, function (cell) {
+    var url = cell.getAttribute('data-status-url');
+    if (!url) return;
+    var timer = window.setInterval(function () {
+      fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (state) {
+          if (!state) return;
+          cell.textContent = state.label;
+          cell.setAttribute('data-export-status', state.status);
+          if (state.status === 'Done' || state.status === 'Failed') {
+            window.clearInterval(timer);
+            var link = cell.parentElement.querySelector('[data-export-download]');
+            if (link && state.download) { link.href = state.download; link.hidden = false; }
+          }
+        })
+        .catch(function () { /* try again at the next tick */ });
+    }, 1500);
+  });
+})();

@@ -1,0 +1,46 @@
+using ClosedXML.Excel;
+using Consultation.Tests.Jobs;
+using Consultation.Tests.Support;
+using Consultation.Web.Demo;
+using Consultation.Web.Exports;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+
+namespace Consultation.Tests.Browser;
+
+[Trait("Category", "Browser")]
+[Collection(JobServers.Name)]
+public sealed class ExcelSummaryTests(BrowserWithJobsFixture browser) : IClassFixture<BrowserWithJobsFixture>
+{
+    [Fact]
+    public async Task AnAnalystCompilesASummary_WatchesItBecomeReadyWithoutReloading_AndDownloadsIt()
+    {
+        var respondent = browser.App.Respondent("sw");
+        await respondent.SubmitAsync(await respondent.GetPageAsync("/c/ai-safety-priorities/answer"), DemoAnswers.Valid());
+        var consultationId = await browser.App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
+        var page = await browser.NewPageAsync("en-GB");
+        await page.GotoAsync("/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(DemoSeeder.AnalystEmail);
+        await page.GetByLabel("Password").FillAsync(AppFactory.StaffPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/staff");
+
+        await page.GotoAsync($"/analyse/{consultationId}");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compile Excel summary" }).ClickAsync();
+        await page.WaitForURLAsync($"**/analyse/{consultationId}");
+        var navigations = 0;
+        page.FrameNavigated += (_, _) => navigations++;
+
+        var download = page.GetByRole(AriaRole.Link, new() { Name = "Download (.xlsx)" });
+        await Assertions.Expect(download).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await Assertions.Expect(page.Locator("[data-export-status]").First).ToHaveTextAsync("Ready");
+        Assert.Equal(0, navigations);
+        await BrowserFixture.ScreenshotAsync(page, "analyse-summary-ready");
+
+        var file = await page.RunAndWaitForDownloadAsync(() => download.ClickAsync());
+        Assert.EndsWith(".xlsx", file.SuggestedFilename, StringComparison.Ordinal);
+        await using var stream = File.OpenRead(await file.PathAsync());
+        using var workbook = new XLWorkbook(stream);
+        Assert.Equal(1, workbook.Worksheet(SummaryWorkbook.AboutSheet).Cell("B6").GetValue<int>());
+    }
+}
