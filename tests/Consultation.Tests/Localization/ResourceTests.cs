@@ -17,6 +17,9 @@ public sealed partial class ResourceTests
         ("fr", "Actions"),
         ("fr", "Administration"),
         ("fr", "Invitations"),
+        ("fr", "Versions"),
+        ("fr", "Question"),
+        ("fr", "Option"),
     ];
 
     public static TheoryData<string> Cultures => [.. UiLanguages.Supported.Where(l => l != UiLanguages.Default)];
