@@ -22,7 +22,7 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
 
     public sealed record ExportRow(Guid Id, DateTimeOffset RequestedAt, string RequestedBy, ExportStatus Status, long Size);
 
-    public async Task<IActionResult> OnGetAsync(Guid consultationId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken)
     {
         if (!await db.Consultations.AnyAsync(c => c.Id == consultationId, cancellationToken))
             return NotFound();
@@ -35,7 +35,7 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
     }
 
     /// <summary>Asks for a new summary; the job compiles it, and the page follows its progress.</summary>
-    public async Task<IActionResult> OnPostCompileAsync(Guid consultationId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostCompileAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken)
     {
         if (!await db.Consultations.AnyAsync(c => c.Id == consultationId, cancellationToken))
             return NotFound();
@@ -48,7 +48,7 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
         return RedirectToPage(new { consultationId });
     }
 
-    public async Task<IActionResult> OnGetStatusAsync(Guid consultationId, Guid exportId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetStatusAsync([FromRoute] Guid consultationId, Guid exportId, CancellationToken cancellationToken)
     {
         var export = await db.SummaryExports.Where(e => e.Id == exportId && e.ConsultationId == consultationId)
             .Select(e => new { e.Status }).SingleOrDefaultAsync(cancellationToken);
@@ -63,7 +63,7 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
     }
 
     /// <summary>The file, only through the consultation it belongs to: guessing another consultation's export id finds nothing.</summary>
-    public async Task<IActionResult> OnGetDownloadAsync(Guid consultationId, Guid exportId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetDownloadAsync([FromRoute] Guid consultationId, Guid exportId, CancellationToken cancellationToken)
     {
         var export = await db.SummaryExports.AsNoTracking()
             .SingleOrDefaultAsync(e => e.Id == exportId && e.ConsultationId == consultationId && e.Status == ExportStatus.Done, cancellationToken);

@@ -33,7 +33,7 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
     public IReadOnlyList<(InvitationStatus Status, int Count)> Invitations { get; private set; } = [];
     public int Submitted { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid consultationId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(consultationId, cancellationToken))
             return NotFound();
@@ -43,13 +43,13 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
         return Page();
     }
 
-    public Task<IActionResult> OnPostOpenAsync(Guid consultationId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostOpenAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken) =>
         ChangeAsync(consultationId, AuditActions.ConsultationOpened, c => c.Open(time.GetUtcNow()), cancellationToken);
 
-    public Task<IActionResult> OnPostCloseAsync(Guid consultationId, CancellationToken cancellationToken) =>
+    public Task<IActionResult> OnPostCloseAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken) =>
         ChangeAsync(consultationId, AuditActions.ConsultationClosed, c => c.Close(time.GetUtcNow()), cancellationToken);
 
-    public async Task<IActionResult> OnPostScheduleAsync(Guid consultationId, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostScheduleAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken)
     {
         if (!TimeZoneInfo.TryFindSystemTimeZoneById(Schedule.TimeZone, out var zone))
         {

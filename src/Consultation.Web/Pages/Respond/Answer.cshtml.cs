@@ -34,7 +34,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
 
     private Func<string, IReadOnlyList<string>> _posted = _ => [];
 
-    public async Task<IActionResult> OnGetAsync(string? slug, string? token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, token, cancellationToken) is { } stop)
             return stop;
@@ -44,7 +44,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? slug, string? token, string? switchLanguage, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync([FromRoute] string? slug, [FromRoute] string? token, string? switchLanguage, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, token, cancellationToken) is { } stop)
             return stop;

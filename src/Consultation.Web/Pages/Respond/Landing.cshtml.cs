@@ -13,7 +13,7 @@ public sealed class LandingModel(ConsultationDbContext db, TimeProvider time) : 
     public string Language { get; private set; } = "";
     public StatusReason? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string? slug, string? token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, CancellationToken cancellationToken)
     {
         var (link, problem) = await RespondentLink.LoadAsync(db, slug, token, cancellationToken);
         if (link is null)

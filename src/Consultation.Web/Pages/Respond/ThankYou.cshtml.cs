@@ -11,7 +11,7 @@ public sealed class ThankYouModel(ConsultationDbContext db) : PageModel
     public RespondentLink Link { get; private set; } = null!;
     public string Language { get; private set; } = "";
 
-    public async Task<IActionResult> OnGetAsync(string? slug, string? token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, CancellationToken cancellationToken)
     {
         var (link, problem) = await RespondentLink.LoadAsync(db, slug, token, cancellationToken);
         if (link is null)

@@ -63,6 +63,33 @@ public sealed class ConsultationPageTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(before, await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.ClosesAt).SingleAsync()));
     }
 
+    [Fact]
+    public async Task AConsultationIdSmuggledIntoTheForm_IsIgnored_TheRoutesConsultationIsTheOneChanged()
+    {
+        var otherId = await app.WithDbAsync(async db =>
+        {
+            var now = app.Clock.GetUtcNow();
+            var other = Consultation.Web.Domain.Consultation.Create($"other-{Guid.NewGuid():N}"[..20], "en", ["en"], AccessMode.PublicLink, false, 5, now);
+            other.AddSection("s").AddQuestion(other, "q", QuestionType.ShortText, false);
+            other.Publish(now);
+            db.Consultations.Add(other);
+            await db.SaveChangesAsync();
+            return other.Id;
+        });
+        var (organiser, path) = await OrganiserAsync("en");
+        var page = await organiser.GetPageAsync(path);
+
+        var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("form[action$='handler=Close']")!;
+        var values = Html.FormValues(form);
+        values.Add(new("consultationId", otherId.ToString()));
+        var response = await organiser.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));
+
+        await ResponseAssert.RedirectsTo(path, response);
+        Assert.Equal(ConsultationStatus.Open, await app.WithDbAsync(db => db.Consultations.Where(c => c.Id == otherId).Select(c => c.Status).SingleAsync()));
+        Assert.Equal(ConsultationStatus.Closed, await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Status).SingleAsync()));
+        await organiser.SubmitAsync(await organiser.GetPageAsync(path), formSelector: "form[action$='handler=Open']", pagePath: path);
+    }
+
     private async Task<(HttpClient Organiser, string Path)> OrganiserAsync(string language)
     {
         var id = await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
