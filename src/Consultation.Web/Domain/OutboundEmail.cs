@@ -37,8 +37,9 @@ public sealed class OutboundEmail
     public static OutboundEmail Queue(string idempotencyKey, EmailKind kind, string recipient, string language, string subject,
         string textBody, string htmlBody, bool carriesAnswers, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(recipient) || !recipient.Contains('@', StringComparison.Ordinal))
-            throw new DomainException("An email needs a recipient address.");
+        if (string.IsNullOrWhiteSpace(recipient) || !MimeKit.MailboxAddress.TryParse(recipient, out var parsed)
+            || parsed.Address != recipient.Trim() || !recipient.Contains('@', StringComparison.Ordinal))
+            throw new DomainException($"'{recipient}' is not an email address a mail server would accept.");
         return new OutboundEmail
         {
             Id = Guid.NewGuid(),
@@ -73,7 +74,7 @@ public sealed class OutboundEmail
     public void FailedTransiently(string reason, DateTimeOffset now)
     {
         Attempts++;
-        LastError = reason;
+        LastError = Shorten(reason);
         ClaimedUntil = null;
         if (Attempts >= MaxAttempts)
         {
@@ -90,9 +91,11 @@ public sealed class OutboundEmail
     {
         Attempts++;
         Status = EmailStatus.Failed;
-        LastError = reason;
+        LastError = Shorten(reason);
         ClaimedUntil = null;
     }
+
+    private static string Shorten(string reason) => reason.Length > 1000 ? reason[..1000] : reason;
 
     /// <summary>Delivery was paused before this message was tried: it goes back to the queue untouched.</summary>
     public void Release()

@@ -10,8 +10,11 @@ public static class EmailSetup
         builder.Services.AddScoped<DeliveryPause>();
         builder.Services.AddScoped<Outbox>();
         var options = section.Get<EmailOptions>() ?? new EmailOptions();
+        // Only the demo catches its own mail: a production node without SMTP settings keeps messages queued
+        // rather than quietly storing them (answers included) in the database.
+        var demo = builder.Configuration.GetValue("Demo:Seed", builder.Environment.IsDevelopment());
         var inProcess = options.InProcessServer
-            ?? (string.IsNullOrWhiteSpace(options.Smtp.Host) && !builder.Environment.IsEnvironment("Testing"));
+            ?? (string.IsNullOrWhiteSpace(options.Smtp.Host) && demo && !builder.Environment.IsEnvironment("Testing"));
         if (inProcess)
         {
             builder.Services.AddSingleton<InProcessSmtpServer>();

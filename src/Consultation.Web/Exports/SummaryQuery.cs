@@ -16,6 +16,12 @@ public static class SummaryQuery
         var consultation = await db.Consultations.AsNoTracking().SingleAsync(c => c.Id == consultationId, cancellationToken);
         var versions = await db.QuestionnaireVersions.AsNoTracking().Where(v => v.ConsultationId == consultationId)
             .OrderBy(v => v.Number).ToListAsync(cancellationToken);
+        if (versions.Count == 0)
+        {
+            // Not published yet: nothing to count, and nothing fails.
+            var title = (await ConsultationTitles.InAsync(db, [consultation], language, cancellationToken))[consultation.Id];
+            return new SummaryData(title, consultation.Slug, [], consultation.OfferedLanguages, now, 0, 0, [], new Dictionary<SectorGroup, int>(), []);
+        }
         // The latest version names the questions and options; codes are stable across versions, so older answers count too.
         var snapshot = versions[^1].Snapshot;
         var labelLanguage = snapshot.Languages.Contains(language) ? language : snapshot.DefaultLanguage;

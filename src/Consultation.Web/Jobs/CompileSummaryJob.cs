@@ -22,12 +22,23 @@ public sealed class CompileSummaryJob(ConsultationDbContext db, TimeProvider tim
             return;
         await db.SaveChangesAsync(cancellationToken);
 
-        var now = time.GetUtcNow();
-        var data = await SummaryQuery.CountAsync(db, export.ConsultationId, export.Language, now, cancellationToken);
-        var content = Build(data, export.Language);
-        export.Complete($"{data.Slug}-summary-{now.UtcDateTime:yyyyMMdd-HHmm}.xlsx", content, time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            var now = time.GetUtcNow();
+            var data = await SummaryQuery.CountAsync(db, export.ConsultationId, export.Language, now, cancellationToken);
+            var content = Build(data, export.Language);
+            export.Complete($"{data.Slug}-summary-{now.UtcDateTime:yyyyMMdd-HHmm}.xlsx", content, time.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && export.Attempts >= MaxAttempts)
+        {
+            // After the last try the analyst sees "Failed" rather than a summary compiling forever.
+            export.Fail(e.Message, time.GetUtcNow());
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
     }
+
+    public const int MaxAttempts = 3;
 
     private byte[] Build(SummaryData data, string language)
     {

@@ -26,7 +26,7 @@ public sealed class DeliverEmailsJob(ConsultationDbContext db, SmtpEndpoint endp
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
-        while (!cancellationToken.IsCancellationRequested && await pause.GetAsync(cancellationToken) is null)
+        while (!cancellationToken.IsCancellationRequested && endpoint.Current is not null && await pause.GetAsync(cancellationToken) is null)
         {
             var batch = await ClaimAsync(cancellationToken);
             if (batch.Count == 0)
@@ -56,7 +56,13 @@ public sealed class DeliverEmailsJob(ConsultationDbContext db, SmtpEndpoint endp
 
     private async Task SendAsync(List<OutboundEmail> batch, CancellationToken cancellationToken)
     {
-        var smtp = endpoint.Current;
+        if (endpoint.Current is not { } smtp)
+        {
+            logger.LogWarning("No SMTP server is configured (Email:Smtp:Host): {Count} messages wait in the outbox.", batch.Count);
+            batch.ForEach(e => e.Release());
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
         using var client = new SmtpClient();
         try
         {
@@ -100,10 +106,20 @@ public sealed class DeliverEmailsJob(ConsultationDbContext db, SmtpEndpoint endp
             {
                 email.FailedPermanently($"The server refused the message: {(int)e.StatusCode} {e.Message}");
             }
+            catch (ParseException e)
+            {
+                email.FailedPermanently($"The address cannot be sent to: {e.Message}");
+            }
             catch (Exception e) when (IsTransient(e))
             {
                 await RetryLaterAsync(batch.Skip(i).ToList(), $"The connection was lost: {e.Message}", cancellationToken);
                 return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Anything else counts as an attempt, so that one bad message cannot hold the queue forever.
+                logger.LogError(e, "Sending an email failed unexpectedly.");
+                email.FailedTransiently($"Unexpected error: {e.Message}", time.GetUtcNow());
             }
             // Recorded one by one, so that a crash later in the batch does not send these again.
             await db.SaveChangesAsync(cancellationToken);

@@ -125,6 +125,28 @@ public sealed class CompileSummaryJobTests
         Assert.Equal(System.Net.HttpStatusCode.OK, member.StatusCode);
     }
 
+    [Fact]
+    public async Task ResultsOfADraftConsultation_ShowNothingToCount_InsteadOfFailing()
+    {
+        await using var app = new AppFactory();
+        var draftId = await app.WithDbAsync(async db =>
+        {
+            var draft = Consultation.Web.Domain.Consultation.Create("a-draft", "en", ["en"], AccessMode.PublicLink, false, 5, app.Clock.GetUtcNow());
+            draft.SetText(ElementKey.Consultation, TextField.Title, "en", "A draft");
+            db.Consultations.Add(draft);
+            await db.SaveChangesAsync();
+            return draft.Id;
+        });
+        var admin = await app.SignedInAsync(DemoSeeder.AdminEmail);
+
+        var page = await admin.GetPageAsync($"/analyse/{draftId}");
+
+        Assert.Equal("A draft", page.Text("h1"));
+        var start = await admin.GetPageAsync("/staff");
+        Assert.Null(start.QuerySelector($"a[href='/analyse/{draftId}']"));
+        Assert.NotNull(start.QuerySelector($"a[href='/organise/{draftId}']"));
+    }
+
     private static async Task<string> ConvertWithLibreOfficeAsync(byte[] workbook)
     {
         var folder = Directory.CreateTempSubdirectory("consultation-lo-");

@@ -14,5 +14,6 @@ public sealed class IndexModel(ConsultationDbContext db) : PageModel
 
     public bool CanOrganise(ConsultationRow row) => row.Role == MemberRole.Organiser || User.IsInRole(StaffRoles.Admin);
 
-    public bool CanAnalyse(ConsultationRow row) => row.Role is MemberRole.Organiser or MemberRole.Analyst || User.IsInRole(StaffRoles.Admin);
+    public bool CanAnalyse(ConsultationRow row) =>
+        row.Status != ConsultationStatus.Draft && (row.Role is MemberRole.Organiser or MemberRole.Analyst || User.IsInRole(StaffRoles.Admin));
 }

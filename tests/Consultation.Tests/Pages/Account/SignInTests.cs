@@ -18,6 +18,7 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await Staff.SignInPageAsync(client);
         Assert.Equal(language, page.Document.DocumentElement.GetAttribute("lang"));
         Assert.Equal(Localized.Text(language, "Sign in"), page.Document.Text("h1"));
+        Assert.StartsWith(Localized.Text(language, "Sign in") + " – ", page.Document.Title, StringComparison.Ordinal);
 
         var response = await client.SignInAsync(page, email, AppFactory.StaffPassword);
 
