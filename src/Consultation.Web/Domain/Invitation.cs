@@ -38,14 +38,8 @@ public sealed class Invitation
 
     public bool IsUsable => Status is not (InvitationStatus.Revoked or InvitationStatus.OptedOut);
 
-    public void MarkOpened(DateTimeOffset now)
-    {
-        if (Status is InvitationStatus.Pending or InvitationStatus.Sent or InvitationStatus.Failed)
-        {
-            Status = InvitationStatus.Opened;
-            OpenedAt ??= now;
-        }
-    }
+    /// <summary>The states from which opening the link moves an invitation to <see cref="InvitationStatus.Opened"/>.</summary>
+    public static IReadOnlyList<InvitationStatus> NotYetOpened { get; } = [InvitationStatus.Pending, InvitationStatus.Sent, InvitationStatus.Failed];
 
     public void Complete(DateTimeOffset now)
     {

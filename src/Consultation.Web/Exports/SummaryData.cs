@@ -13,7 +13,8 @@ public sealed record SummaryData(
     int InProgress,
     IReadOnlyList<(string Language, int Count)> ByLanguage,
     IReadOnlyDictionary<SectorGroup, int> BySector,
-    IReadOnlyList<QuestionSummary> Questions)
+    IReadOnlyList<QuestionSummary> Questions,
+    string LabelLanguage = "en")
 {
     /// <summary>The sector columns, always all of them and in this order, so that summaries from different consultations merge.</summary>
     public static IReadOnlyList<SectorGroup> Sectors { get; } = Enum.GetValues<SectorGroup>();

@@ -20,7 +20,8 @@ public static class SummaryQuery
         {
             // Not published yet: nothing to count, and nothing fails.
             var title = (await ConsultationTitles.InAsync(db, [consultation], language, cancellationToken))[consultation.Id];
-            return new SummaryData(title, consultation.Slug, [], consultation.OfferedLanguages, now, 0, 0, [], new Dictionary<SectorGroup, int>(), []);
+            return new SummaryData(title, consultation.Slug, [], consultation.OfferedLanguages, now, 0, 0, [], new Dictionary<SectorGroup, int>(), [],
+                consultation.IsOffered(language) ? language : consultation.DefaultLanguage);
         }
         // The latest version names the questions and options; codes are stable across versions, so older answers count too.
         var snapshot = versions[^1].Snapshot;
@@ -77,7 +78,8 @@ public static class SummaryQuery
             inProgress,
             byLanguage.OrderByDescending(l => l.Value).Select(l => (l.Key, l.Value)).ToList(),
             bySector,
-            questions);
+            questions,
+            labelLanguage);
     }
 
     private static void Add<TKey>(Dictionary<TKey, int> counts, TKey key) where TKey : notnull =>

@@ -26,7 +26,8 @@ public sealed class CompileSummaryJob(ConsultationDbContext db, TimeProvider tim
         {
             var now = time.GetUtcNow();
             var data = await SummaryQuery.CountAsync(db, export.ConsultationId, export.Language, now, cancellationToken);
-            var content = Build(data, export.Language);
+            // Headings and labels in one language: the analyst's when the consultation has it, else its default.
+            var content = Build(data, data.LabelLanguage);
             export.Complete($"{data.Slug}-summary-{now.UtcDateTime:yyyyMMdd-HHmm}.xlsx", content, time.GetUtcNow());
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -22,7 +22,9 @@ public sealed class DeliverEmailsJob(ConsultationDbContext db, SmtpEndpoint endp
     IOptions<EmailOptions> options, TimeProvider time, ILogger<DeliverEmailsJob> logger)
 {
     public const int BatchSize = 20;
-    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(5);
+    // A claim outlives a whole batch at the client's timeout (20 × 30 s), so no other run takes over a slow batch.
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(15);
+    private static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -63,7 +65,7 @@ public sealed class DeliverEmailsJob(ConsultationDbContext db, SmtpEndpoint endp
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
-        using var client = new SmtpClient();
+        using var client = new SmtpClient { Timeout = (int)CommandTimeout.TotalMilliseconds };
         try
         {
             await client.ConnectAsync(smtp.Host!, smtp.Port, Security(smtp.Security), cancellationToken);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
 
 namespace Consultation.Web.Localization;
 
@@ -21,6 +23,12 @@ public static class UiLanguages
         var name = culture.NativeName;
         return name.Length == 0 ? tag : culture.TextInfo.ToUpper(name[0]) + name[1..];
     }
+
+    /// <summary>Language names marked with their own language, so screen readers pronounce "日本語" as Japanese.</summary>
+    public static IHtmlContent NamesHtml(IEnumerable<string> tags) => new HtmlString(string.Join(", ", tags.Select(tag =>
+        $"<span lang=\"{HtmlEncoder.Default.Encode(tag)}\">{HtmlEncoder.Default.Encode(NativeName(tag))}</span>")));
+
+    public static IHtmlContent NameHtml(string tag) => NamesHtml([tag]);
 
     public static bool IsRightToLeft(string tag) => CultureInfo.GetCultureInfo(tag).TextInfo.IsRightToLeft;
 

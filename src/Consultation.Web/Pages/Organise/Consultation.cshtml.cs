@@ -37,10 +37,15 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
     {
         if (!await LoadAsync(consultationId, cancellationToken))
             return NotFound();
+        ShowStoredSchedule();
+        return Page();
+    }
+
+    private void ShowStoredSchedule()
+    {
         var zone = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
         Schedule.OpensAt = Consultation.OpensAt is { } opens ? TimeZoneInfo.ConvertTime(opens, zone).DateTime : null;
         Schedule.ClosesAt = Consultation.ClosesAt is { } closes ? TimeZoneInfo.ConvertTime(closes, zone).DateTime : null;
-        return Page();
     }
 
     public Task<IActionResult> OnPostOpenAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken) =>
@@ -79,6 +84,9 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
                 "A consultation must close after it opens." => s["The closing time must be after the opening time."],
                 _ => s["This change is not possible while the consultation is {0}.", Labels.Status(s, Consultation.Status)],
             };
+            // A refused open or close shows the stored times; a refused schedule keeps what the organiser typed.
+            if (action != AuditActions.ConsultationScheduled)
+                ShowStoredSchedule();
             return Page();
         }
         db.AuditEvents.Add(AuditEvent.Record(action, User.Identity?.Name ?? "", Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : null,

@@ -38,8 +38,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
     {
         if (await LoadAsync(slug, token, cancellationToken) is { } stop)
             return stop;
-        Link.Invitation?.MarkOpened(time.GetUtcNow());
-        await db.SaveChangesAsync(cancellationToken);
+        await Link.MarkOpenedAsync(db, time.GetUtcNow(), cancellationToken);
         SubmissionKey = Guid.NewGuid();
         return Page();
     }

@@ -26,8 +26,7 @@ public sealed class LandingModel(ConsultationDbContext db, TimeProvider time) : 
         if (Problem is { } answering)
             return this.Unavailable(answering, answering == StatusReason.ConsultationNotOpenYet ? link.Consultation.OpensAt : link.Consultation.ClosesAt);
 
-        link.Invitation?.MarkOpened(now);
-        await db.SaveChangesAsync(cancellationToken);
+        await link.MarkOpenedAsync(db, now, cancellationToken);
         Link = link;
         Language = link.Language(HttpContext);
         return Page();

@@ -87,4 +87,17 @@ public sealed class RespondentLink
     }
 
     public string Text(string language, string elementKey, TextField field) => Snapshot.Text(language, elementKey, field);
+
+    /// <summary>
+    /// Records that the personal link was opened, in one conditional update: a submit completing at the same
+    /// moment is never overwritten by a page that loaded the invitation a little earlier.
+    /// </summary>
+    public async Task MarkOpenedAsync(ConsultationDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (Invitation is not { } invitation)
+            return;
+        var notYetOpened = Domain.Invitation.NotYetOpened.ToList();
+        await db.Invitations.Where(i => i.Id == invitation.Id && notYetOpened.Contains(i.Status))
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Opened).SetProperty(i => i.OpenedAt, now), cancellationToken);
+    }
 }

@@ -51,6 +51,8 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         var landing = await client.GetPageAsync($"/r/{token}");
         Assert.Equal("ko", landing.DocumentElement.GetAttribute("lang"));
+        var opened = InvitationToken.Hash(token)!;
+        Assert.Equal(InvitationStatus.Opened, await app.WithDbAsync(db => db.Invitations.Where(i => i.TokenHash == opened).Select(i => i.Status).SingleAsync()));
         Assert.Contains("국제 AI 안전", landing.Text("h1"));
 
         var form = await client.GetPageAsync($"/r/{token}/answer");
