@@ -22,6 +22,9 @@ public sealed partial class Consultation
     public DateTimeOffset? ClosesAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>PostgreSQL's row version (xmin): two changes made from the same reading cannot both be saved.</summary>
+    public uint Version { get; private set; }
+
     public IReadOnlyList<Section> Sections => _sections;
     public IReadOnlyList<ContentText> Texts => _texts;
     public IReadOnlyList<QuestionnaireVersion> Versions => _versions;

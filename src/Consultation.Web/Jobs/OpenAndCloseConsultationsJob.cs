@@ -22,6 +22,13 @@ public sealed class OpenAndCloseConsultationsJob(ConsultationDbContext db, TimeP
                 db.AuditEvents.Add(AuditEvent.Record(status == ConsultationStatus.Open ? AuditActions.ConsultationOpened : AuditActions.ConsultationClosed,
                     Actor, null, null, now, "consultation", consultation.Id.ToString()));
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // An organiser changed a consultation meanwhile (say, extended its deadline): the next run decides again.
+        }
     }
 }

@@ -91,7 +91,18 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
         }
         db.AuditEvents.Add(AuditEvent.Record(action, User.Identity?.Name ?? "", Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : null,
             HttpContext.RemoteAddress(), time.GetUtcNow(), "consultation", consultationId.ToString()));
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            ScheduleProblem = s["Someone else changed this consultation at the same time. Check it below and try again."];
+            db.ChangeTracker.Clear();
+            await LoadAsync(consultationId, cancellationToken);
+            ShowStoredSchedule();
+            return Page();
+        }
         return RedirectToPage(new { consultationId });
     }
 
