@@ -61,6 +61,12 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
             ScheduleProblem = s["Choose a time zone from the list."];
             return await LoadAsync(consultationId, cancellationToken) ? Page() : NotFound();
         }
+        // A local time skipped by a daylight-saving change does not exist; refuse it rather than guess.
+        if (new[] { Schedule.OpensAt, Schedule.ClosesAt }.Any(t => t is { } value && zone.IsInvalidTime(DateTime.SpecifyKind(value, DateTimeKind.Unspecified))))
+        {
+            ScheduleProblem = s["That time does not exist in this time zone (the clocks change then). Choose another time."];
+            return await LoadAsync(consultationId, cancellationToken) ? Page() : NotFound();
+        }
         DateTimeOffset? Utc(DateTime? local) => local is { } value
             ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), zone.GetUtcOffset(value)).ToUniversalTime()
             : null;

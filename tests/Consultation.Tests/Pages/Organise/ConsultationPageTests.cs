@@ -64,6 +64,24 @@ public sealed class ConsultationPageTests(AppFactory app) : IClassFixture<AppFac
     }
 
     [Fact]
+    public async Task Schedule_AtATimeSkippedByTheClocksChanging_IsRefusedInWords()
+    {
+        var (organiser, path) = await OrganiserAsync("fr");
+        var before = await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.ClosesAt).SingleAsync());
+
+        var refused = await organiser.SubmitAsync(await organiser.GetPageAsync(path), new Dictionary<string, string[]>
+        {
+            ["Schedule.OpensAt"] = [""],
+            ["Schedule.ClosesAt"] = ["2031-03-30T02:30"],
+            ["Schedule.TimeZone"] = ["Europe/Paris"],
+        }, formSelector: "form[action$='handler=Schedule']", pagePath: path);
+
+        Assert.Contains(Localized.Text("fr", "That time does not exist in this time zone (the clocks change then). Choose another time."),
+            (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+        Assert.Equal(before, await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.ClosesAt).SingleAsync()));
+    }
+
+    [Fact]
     public async Task AConsultationIdSmuggledIntoTheForm_IsIgnored_TheRoutesConsultationIsTheOneChanged()
     {
         var otherId = await app.WithDbAsync(async db =>
