@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net;
-using System.Net.Sockets;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using MimeKit;
@@ -21,7 +20,7 @@ public sealed class InProcessSmtpServer(IServiceScopeFactory scopes, ILogger<InP
     private SmtpServer.SmtpServer? _server;
     private Task? _running;
 
-    public int Port { get; } = FreePort();
+    public int Port { get; } = Infrastructure.LoopbackPort.Free();
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -48,12 +47,6 @@ public sealed class InProcessSmtpServer(IServiceScopeFactory scopes, ILogger<InP
             logger.LogWarning(failed.Exception, "The in-process SMTP server stopped with an error.");
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class DatabaseStore(IServiceScopeFactory scopes) : MessageStore
     {

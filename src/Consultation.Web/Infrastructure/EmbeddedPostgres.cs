@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -216,7 +215,7 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
     {
         for (var attempt = 1; ; attempt++)
         {
-            Port = FreePort();
+            Port = LoopbackPort.Free();
             // TCP on loopback only: a Unix socket needs a folder the server account may write, and a short path.
             var settings = $"-c listen_addresses=127.0.0.1 -c port={Port} -c unix_socket_directories=''"
                 + (forTests ? " -c fsync=off -c full_page_writes=off -c synchronous_commit=off" : "");
@@ -300,12 +299,6 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
     private static bool HasServerPrograms(string directory) =>
         File.Exists(Path.Combine(directory, "initdb")) && File.Exists(Path.Combine(directory, "pg_ctl"));
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private (int ExitCode, string Output) RunServerProgram(string name, params IEnumerable<string> arguments) => IsRoot
         ? Exec("runuser", ["-u", ServerAccount, "--", Path.Combine(_bin, name), .. arguments])

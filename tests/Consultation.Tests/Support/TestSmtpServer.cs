@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using MimeKit;
 using SmtpServer;
 using SmtpServer.Authentication;
@@ -25,7 +24,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
     {
         _transientFailuresLeft = transientFailures;
         RefusedRecipients = [.. refusedRecipients];
-        Port = FreePort();
+        Port = Consultation.Web.Infrastructure.LoopbackPort.Free();
         var options = new SmtpServerOptionsBuilder()
             .ServerName("test-smtp")
             .Endpoint(e =>
@@ -74,12 +73,6 @@ public sealed class TestSmtpServer : IAsyncDisposable
         _ = _running;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     private sealed class Store(TestSmtpServer owner) : MessageStore
     {
