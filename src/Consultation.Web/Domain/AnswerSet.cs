@@ -15,6 +15,9 @@ public sealed class AnswerSet
 
     public static AnswerSet Empty { get; } = new(new Dictionary<string, JsonElement>());
 
+    /// <summary>Where the text of an "Other, please specify" answer is kept: codes never contain a dot, so it cannot clash.</summary>
+    public static string OtherKey(string questionCode) => $"{questionCode}.other";
+
     public IReadOnlyDictionary<string, JsonElement> Values => _values;
 
     public bool Has(string code) => _values.ContainsKey(code);

@@ -60,15 +60,6 @@ public sealed partial class Consultation
     public bool AcceptsResponses(DateTimeOffset now) =>
         Status == ConsultationStatus.Open && (ClosesAt is null || now < ClosesAt);
 
-    public Section AddSection(string code)
-    {
-        EnsureDraft();
-        EnsureCodeIsFree(code);
-        var section = new Section(Id, code, _sections.Count);
-        _sections.Add(section);
-        return section;
-    }
-
     /// <summary>Sets the text of an element's field in one language; the default language's text is stored the same way.</summary>
     public void SetText(string elementKey, TextField field, string language, string text)
     {
@@ -152,12 +143,6 @@ public sealed partial class Consultation
             throw new DomainException($"'{code}' is not a valid code: start with a letter, then letters, digits or underscores.");
         if (_sections.Any(s => s.Code == code || s.Questions.Any(q => q.Code == code)))
             throw new DomainException($"The code '{code}' is already used in this consultation.");
-    }
-
-    private void EnsureDraft()
-    {
-        if (Status != ConsultationStatus.Draft)
-            throw new DomainException("The questionnaire can only be restructured while the consultation is a draft.");
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

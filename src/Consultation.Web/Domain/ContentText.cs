@@ -38,6 +38,8 @@ public sealed class ContentText
         Status = string.IsNullOrWhiteSpace(text) ? TranslationStatus.Missing : TranslationStatus.Approved;
     }
 
+    internal void Rekey(string elementKey) => ElementKey = elementKey;
+
     public static string Hash(string source) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..16];
 }

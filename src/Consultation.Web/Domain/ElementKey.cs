@@ -13,4 +13,7 @@ public static class ElementKey
     public static string Question(string code) => $"question:{code}";
 
     public static string Option(string questionCode, string optionCode) => $"option:{questionCode}:{optionCode}";
+
+    /// <summary>A statement (row) of a matrix question.</summary>
+    public static string Row(string questionCode, string rowCode) => $"row:{questionCode}:{rowCode}";
 }

@@ -6,12 +6,22 @@ public enum AccessMode { InvitedOnly, PublicLink, Both }
 
 public enum Sector { CivilSociety, Academia, Industry, Government, Other }
 
-public enum QuestionType { SingleChoice, MultipleChoice, Scale, ShortText, LongText, Number }
+/// <summary>
+/// Every kind of question. Answers are stored by code: a string (one choice, yes/no, text, email, date
+/// as yyyy-MM-dd), an array of option codes (several choices; a ranking in rank order), a number
+/// (number, rating 0–10), true (consent), an object of row code → option code (matrix) or an object
+/// describing a stored file (file upload). A note asks nothing.
+/// </summary>
+public enum QuestionType
+{
+    SingleChoice, MultipleChoice, Scale, ShortText, LongText, Number,
+    Date, Rating, Ranking, Matrix, YesNo, Email, Consent, FileUpload, Note,
+}
 
 /// <summary>Marks a question whose answer describes the respondent and is copied onto the response.</summary>
 public enum ProfileField { None, RespondentType, Country, Organisation }
 
-public enum TextField { Title, Summary, PrivacyNotice, ThankYou, Label, Help }
+public enum TextField { Title, Summary, PrivacyNotice, ThankYou, Label, Help, Landing }
 
 public enum TranslationStatus { Missing, Machine, Draft, Approved }
 

@@ -4,7 +4,7 @@ public sealed class QuestionOption
 {
     private QuestionOption() { }
 
-    internal QuestionOption(Guid questionId, string code, int position, Sector? sector, bool isNoOpinion)
+    internal QuestionOption(Guid questionId, string code, int position, Sector? sector, bool isNoOpinion, bool isOther)
     {
         Id = Guid.NewGuid();
         QuestionId = questionId;
@@ -12,6 +12,7 @@ public sealed class QuestionOption
         Position = position;
         Sector = sector;
         IsNoOpinion = isNoOpinion;
+        IsOther = isOther;
     }
 
     public Guid Id { get; private set; }
@@ -24,4 +25,9 @@ public sealed class QuestionOption
 
     /// <summary>"No opinion" on a scale: counted apart, never as a point of the scale.</summary>
     public bool IsNoOpinion { get; private set; }
+
+    /// <summary>"Other, please specify": choosing it asks for a text, stored under <see cref="AnswerSet.OtherKey"/>.</summary>
+    public bool IsOther { get; private set; }
+
+    internal void MoveTo(int position) => Position = position;
 }

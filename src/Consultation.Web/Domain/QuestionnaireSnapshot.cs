@@ -34,7 +34,14 @@ public sealed record QuestionnaireSnapshot(
             s.Questions.OrderBy(q => q.Position).Select(q => new QuestionSnapshot(
                 q.Code, q.Type, q.IsRequired, q.AsDropdown, q.Profile, q.MaxLength, q.MaxSelections,
                 q.Minimum, q.Maximum, q.AllowsDecimals,
-                q.Options.OrderBy(o => o.Position).Select(o => new OptionSnapshot(o.Code, o.Sector, o.IsNoOpinion)).ToList())).ToList())).ToList();
+                q.Options.OrderBy(o => o.Position).Select(o => new OptionSnapshot(o.Code, o.Sector, o.IsNoOpinion) { IsOther = o.IsOther }).ToList())
+            {
+                MinSelections = q.MinSelections,
+                ShowIf = q.ShowIf,
+                Rows = q.Rows.OrderBy(r => r.Position).Select(r => r.Code).ToList(),
+                MaxFileMegabytes = q.MaxFileMegabytes,
+                AllowedFileTypes = q.AllowedFileTypes.ToList(),
+            }).ToList())).ToList();
         var texts = consultation.OfferedLanguages.ToDictionary(
             language => language,
             language => (IReadOnlyDictionary<string, string>)consultation.Texts
@@ -60,7 +67,22 @@ public sealed record QuestionSnapshot(
     bool AllowsDecimals,
     IReadOnlyList<OptionSnapshot> Options)
 {
+    // Added after the first snapshots were stored: init properties with defaults, so older versions still read.
+    public int? MinSelections { get; init; }
+
+    /// <summary>The condition on earlier answers that shows the question; null when always shown.</summary>
+    public string? ShowIf { get; init; }
+
+    /// <summary>Row codes of a matrix question, in order.</summary>
+    public IReadOnlyList<string> Rows { get; init; } = [];
+
+    public int? MaxFileMegabytes { get; init; }
+    public IReadOnlyList<string> AllowedFileTypes { get; init; } = [];
+
     public OptionSnapshot? FindOption(string code) => Options.FirstOrDefault(o => o.Code == code);
 }
 
-public sealed record OptionSnapshot(string Code, Sector? Sector, bool IsNoOpinion);
+public sealed record OptionSnapshot(string Code, Sector? Sector, bool IsNoOpinion)
+{
+    public bool IsOther { get; init; }
+}

@@ -20,11 +20,29 @@ public sealed class Section
     public int Position { get; private set; }
     public IReadOnlyList<Question> Questions => _questions;
 
+    public IEnumerable<Question> OrderedQuestions => _questions.OrderBy(q => q.Position);
+
     public Question AddQuestion(Consultation consultation, string code, QuestionType type, bool isRequired)
     {
+        consultation.EnsureStructureCanChange();
         consultation.EnsureCodeIsFree(code);
-        var question = new Question(Id, code, type, isRequired, _questions.Count);
+        var question = new Question(Id, code, type, isRequired, _questions.Select(q => q.Position).DefaultIfEmpty(-1).Max() + 1);
         _questions.Add(question);
         return question;
     }
+
+    internal void Take(Question question, bool atStart)
+    {
+        var position = atStart
+            ? _questions.Select(q => q.Position).DefaultIfEmpty(0).Min() - 1
+            : _questions.Select(q => q.Position).DefaultIfEmpty(-1).Max() + 1;
+        question.MoveTo(Id, position);
+        _questions.Add(question);
+    }
+
+    internal void Release(Question question) => _questions.Remove(question);
+
+    internal void Recode(string code) => Code = code;
+
+    internal void MoveTo(int position) => Position = position;
 }

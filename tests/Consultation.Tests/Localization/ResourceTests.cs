@@ -20,6 +20,7 @@ public sealed partial class ResourceTests
         ("fr", "Versions"),
         ("fr", "Question"),
         ("fr", "Option"),
+        ("fr", "Questionnaire"),
     ];
 
     public static TheoryData<string> Cultures => [.. UiLanguages.Supported.Where(l => l != UiLanguages.Default)];

@@ -19,5 +19,7 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Domai
         builder.Navigation(c => c.Sections).HasField("_sections");
         builder.Navigation(c => c.Texts).HasField("_texts");
         builder.Navigation(c => c.Versions).HasField("_versions");
+        builder.Ignore(c => c.OrderedSections);
+        builder.Ignore(c => c.OrderedQuestions);
     }
 }

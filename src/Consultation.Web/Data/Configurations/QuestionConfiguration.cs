@@ -14,5 +14,9 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
         builder.HasIndex(q => new { q.SectionId, q.Code }).IsUnique();
         builder.HasMany(q => q.Options).WithOne().HasForeignKey(o => o.QuestionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(q => q.Options).HasField("_options");
+        builder.HasMany(q => q.Rows).WithOne().HasForeignKey(r => r.QuestionId).OnDelete(DeleteBehavior.Cascade);
+        builder.Navigation(q => q.Rows).HasField("_rows");
+        builder.Property(q => q.ShowIf).HasMaxLength(2000);
+        builder.Property(q => q.AllowedFileTypes).HasDefaultValueSql("'{}'::text[]");
     }
 }

@@ -14,5 +14,6 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
         builder.HasIndex(s => new { s.ConsultationId, s.Code }).IsUnique();
         builder.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SectionId).OnDelete(DeleteBehavior.Cascade);
         builder.Navigation(s => s.Questions).HasField("_questions");
+        builder.Ignore(s => s.OrderedQuestions);
     }
 }

@@ -423,6 +423,13 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("id");
 
+                    b.PrimitiveCollection<List<string>>("AllowedFileTypes")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("text[]")
+                        .HasColumnName("allowed_file_types")
+                        .HasDefaultValueSql("'{}'::text[]");
+
                     b.Property<bool>("AllowsDecimals")
                         .HasColumnType("boolean")
                         .HasColumnName("allows_decimals");
@@ -441,6 +448,10 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_required");
 
+                    b.Property<int?>("MaxFileMegabytes")
+                        .HasColumnType("integer")
+                        .HasColumnName("max_file_megabytes");
+
                     b.Property<int?>("MaxLength")
                         .HasColumnType("integer")
                         .HasColumnName("max_length");
@@ -452,6 +463,10 @@ namespace Consultation.Web.Data.Migrations
                     b.Property<decimal?>("Maximum")
                         .HasColumnType("numeric")
                         .HasColumnName("maximum");
+
+                    b.Property<int?>("MinSelections")
+                        .HasColumnType("integer")
+                        .HasColumnName("min_selections");
 
                     b.Property<decimal?>("Minimum")
                         .HasColumnType("numeric")
@@ -470,6 +485,11 @@ namespace Consultation.Web.Data.Migrations
                     b.Property<Guid>("SectionId")
                         .HasColumnType("uuid")
                         .HasColumnName("section_id");
+
+                    b.Property<string>("ShowIf")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("show_if");
 
                     b.Property<string>("Type")
                         .IsRequired()
@@ -503,6 +523,10 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("boolean")
                         .HasColumnName("is_no_opinion");
 
+                    b.Property<bool>("IsOther")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_other");
+
                     b.Property<int>("Position")
                         .HasColumnType("integer")
                         .HasColumnName("position");
@@ -524,6 +548,36 @@ namespace Consultation.Web.Data.Migrations
                         .HasDatabaseName("ix_question_options_question_id_code");
 
                     b.ToTable("question_options", (string)null);
+                });
+
+            modelBuilder.Entity("Consultation.Web.Domain.QuestionRow", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<Guid>("QuestionId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("question_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_question_rows");
+
+                    b.HasIndex("QuestionId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_question_rows_question_id_code");
+
+                    b.ToTable("question_rows", (string)null);
                 });
 
             modelBuilder.Entity("Consultation.Web.Domain.QuestionnaireVersion", b =>
@@ -1196,6 +1250,16 @@ namespace Consultation.Web.Data.Migrations
                         .HasConstraintName("fk_question_options_questions_question_id");
                 });
 
+            modelBuilder.Entity("Consultation.Web.Domain.QuestionRow", b =>
+                {
+                    b.HasOne("Consultation.Web.Domain.Question", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("QuestionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_question_rows_questions_question_id");
+                });
+
             modelBuilder.Entity("Consultation.Web.Domain.QuestionnaireVersion", b =>
                 {
                     b.HasOne("Consultation.Web.Domain.Consultation", null)
@@ -1318,6 +1382,8 @@ namespace Consultation.Web.Data.Migrations
             modelBuilder.Entity("Consultation.Web.Domain.Question", b =>
                 {
                     b.Navigation("Options");
+
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("Consultation.Web.Domain.Section", b =>

@@ -1,0 +1,102 @@
+﻿using System;
+using System.Collections.Generic;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Consultation.Web.Data.Migrations
+{
+    /// <inheritdoc />
+    public partial class QuestionTypes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<List<string>>(
+                name: "allowed_file_types",
+                table: "questions",
+                type: "text[]",
+                nullable: false,
+                defaultValueSql: "'{}'::text[]");
+
+            migrationBuilder.AddColumn<int>(
+                name: "max_file_megabytes",
+                table: "questions",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<int>(
+                name: "min_selections",
+                table: "questions",
+                type: "integer",
+                nullable: true);
+
+            migrationBuilder.AddColumn<string>(
+                name: "show_if",
+                table: "questions",
+                type: "character varying(2000)",
+                maxLength: 2000,
+                nullable: true);
+
+            migrationBuilder.AddColumn<bool>(
+                name: "is_other",
+                table: "question_options",
+                type: "boolean",
+                nullable: false,
+                defaultValue: false);
+
+            migrationBuilder.CreateTable(
+                name: "question_rows",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    question_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    code = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
+                    position = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_question_rows", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_question_rows_questions_question_id",
+                        column: x => x.question_id,
+                        principalTable: "questions",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_question_rows_question_id_code",
+                table: "question_rows",
+                columns: new[] { "question_id", "code" },
+                unique: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "question_rows");
+
+            migrationBuilder.DropColumn(
+                name: "allowed_file_types",
+                table: "questions");
+
+            migrationBuilder.DropColumn(
+                name: "max_file_megabytes",
+                table: "questions");
+
+            migrationBuilder.DropColumn(
+                name: "min_selections",
+                table: "questions");
+
+            migrationBuilder.DropColumn(
+                name: "show_if",
+                table: "questions");
+
+            migrationBuilder.DropColumn(
+                name: "is_other",
+                table: "question_options");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+namespace Consultation.Web.Domain;
+
+/// <summary>Building the questionnaire: sections and questions added, moved, recoded and removed, keeping codes, texts and conditions consistent.</summary>
+public sealed partial class Consultation
+{
+    public IEnumerable<Section> OrderedSections => _sections.OrderBy(s => s.Position);
+
+    /// <summary>Every question in the order respondents meet them.</summary>
+    public IEnumerable<Question> OrderedQuestions => OrderedSections.SelectMany(s => s.OrderedQuestions);
+
+    /// <summary>Codes are stable once a version has been published: answers and exports are keyed by them.</summary>
+    public bool CodesAreFrozen => _versions.Count > 0;
+
+    public Section AddSection(string code)
+    {
+        EnsureStructureCanChange();
+        EnsureCodeIsFree(code);
+        var section = new Section(Id, code, _sections.Select(s => s.Position).DefaultIfEmpty(-1).Max() + 1);
+        _sections.Add(section);
+        return section;
+    }
+
+    public Section FindSection(string code) =>
+        _sections.Find(s => s.Code == code) ?? throw new DomainException($"No section '{code}' in this consultation.");
+
+    public Question FindQuestion(string code) =>
+        _sections.SelectMany(s => s.Questions).FirstOrDefault(q => q.Code == code)
+        ?? throw new DomainException($"No question '{code}' in this consultation.");
+
+    public Section SectionOf(Question question) => _sections.Single(s => s.Id == question.SectionId);
+
+    public void MoveSection(string code, int step)
+    {
+        EnsureStructureCanChange();
+        Positions.Move(_sections, FindSection(code), step, s => s.Position, (s, p) => s.MoveTo(p));
+    }
+
+    /// <summary>Moves a question one place up or down; past the edge of its section it joins the neighbouring section.</summary>
+    public void MoveQuestion(string code, int step)
+    {
+        EnsureStructureCanChange();
+        var question = FindQuestion(code);
+        var section = SectionOf(question);
+        var siblings = section.OrderedQuestions.ToList();
+        var index = siblings.IndexOf(question);
+        if (index + Math.Sign(step) is var target && target >= 0 && target < siblings.Count)
+        {
+            Positions.Move(siblings, question, step, q => q.Position, (q, p) => q.MoveTo(section.Id, p));
+            return;
+        }
+        var sections = OrderedSections.ToList();
+        var next = sections.IndexOf(section) + Math.Sign(step);
+        if (next < 0 || next >= sections.Count)
+            return;
+        section.Release(question);
+        sections[next].Take(question, atStart: step > 0);
+    }
+
+    public void MoveQuestionTo(string code, string sectionCode)
+    {
+        EnsureStructureCanChange();
+        var question = FindQuestion(code);
+        var target = FindSection(sectionCode);
+        if (target.Id == question.SectionId)
+            return;
+        SectionOf(question).Release(question);
+        target.Take(question, atStart: false);
+    }
+
+    public void RemoveSection(string code)
+    {
+        EnsureStructureCanChange();
+        var section = FindSection(code);
+        foreach (var question in section.Questions.ToList())
+            RemoveQuestion(question.Code);
+        RemoveTexts(ElementKey.Section(code));
+        _sections.Remove(section);
+    }
+
+    public void RemoveQuestion(string code)
+    {
+        EnsureStructureCanChange();
+        var question = FindQuestion(code);
+        var dependents = OrderedQuestions.Where(q => q != question && q.ShowIf is { } condition && ConditionReferences(condition).Contains(code)).Select(q => q.Code).ToList();
+        if (dependents.Count > 0)
+            throw new DomainException($"The question '{code}' decides whether {string.Join(", ", dependents)} is shown: change that condition first.");
+        foreach (var option in question.Options)
+            RemoveTexts(ElementKey.Option(code, option.Code));
+        foreach (var row in question.Rows)
+            RemoveTexts(ElementKey.Row(code, row.Code));
+        RemoveTexts(ElementKey.Question(code));
+        SectionOf(question).Release(question);
+    }
+
+    public void RemoveOption(string questionCode, string optionCode)
+    {
+        EnsureStructureCanChange();
+        FindQuestion(questionCode).RemoveOption(optionCode);
+        RemoveTexts(ElementKey.Option(questionCode, optionCode));
+    }
+
+    public void RemoveRow(string questionCode, string rowCode)
+    {
+        EnsureStructureCanChange();
+        FindQuestion(questionCode).RemoveRow(rowCode);
+        RemoveTexts(ElementKey.Row(questionCode, rowCode));
+    }
+
+    /// <summary>Renames a question's code before the first publication, carrying its texts with it.</summary>
+    public void RecodeQuestion(string code, string newCode)
+    {
+        if (code == newCode)
+            return;
+        EnsureCodesCanChange();
+        EnsureCodeIsFree(newCode);
+        var question = FindQuestion(code);
+        if (OrderedQuestions.Any(q => q.ShowIf is { } condition && ConditionReferences(condition).Contains(code)))
+            throw new DomainException($"The question '{code}' is used in a condition: change that condition first.");
+        RekeyTexts(ElementKey.Question(code), ElementKey.Question(newCode));
+        foreach (var option in question.Options)
+            RekeyTexts(ElementKey.Option(code, option.Code), ElementKey.Option(newCode, option.Code));
+        foreach (var row in question.Rows)
+            RekeyTexts(ElementKey.Row(code, row.Code), ElementKey.Row(newCode, row.Code));
+        question.Recode(newCode);
+    }
+
+    public void RecodeSection(string code, string newCode)
+    {
+        if (code == newCode)
+            return;
+        EnsureCodesCanChange();
+        EnsureCodeIsFree(newCode);
+        var section = FindSection(code);
+        RekeyTexts(ElementKey.Section(code), ElementKey.Section(newCode));
+        section.Recode(newCode);
+    }
+
+    /// <summary>The codes of the questions met before this one: the only ones its condition may use.</summary>
+    public IReadOnlyList<Question> QuestionsBefore(Question question) =>
+        OrderedQuestions.TakeWhile(q => q != question).ToList();
+
+    internal void EnsureStructureCanChange()
+    {
+        if (Status != ConsultationStatus.Draft)
+            throw new DomainException("The questionnaire can only be restructured while the consultation is a draft.");
+    }
+
+    private void EnsureCodesCanChange()
+    {
+        if (CodesAreFrozen)
+            throw new DomainException("Codes cannot change after the first publication.");
+    }
+
+    private void RemoveTexts(string elementKey) => _texts.RemoveAll(t => t.ElementKey == elementKey);
+
+    private void RekeyTexts(string from, string to)
+    {
+        foreach (var text in _texts.Where(t => t.ElementKey == from))
+            text.Rekey(to);
+    }
+
+    /// <summary>The question codes a condition names. Replaced by the condition language's own reading once it lands.</summary>
+    private static HashSet<string> ConditionReferences(string condition) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(System.Text.RegularExpressions.Regex.Replace(condition, "'[^']*'", ""), "[a-z][a-z0-9_]*").Select(m => m.Value)];
+}
