@@ -17,6 +17,8 @@ builder.AddConsultationDatabase();
 builder.AddConsultationJobs();
 builder.AddConsultationEmail();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddHttpContextAccessor();
+builder.Services.AddScoped<Consultation.Web.Infrastructure.QuestionnaireAudit>();
 // Pages carry every script as characters rather than entities: smaller, and readable in tests and sources.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddConsultationLocalization();
@@ -37,6 +39,9 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
         options.Conventions.AuthorizePage("/Organise/Index", Policies.Organisers);
         options.Conventions.AuthorizePage("/Organise/Consultation", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Questionnaire", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Section", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Question", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Analyse/Index", Policies.Analysts);
         options.Conventions.AuthorizePage("/Analyse/Consultation", Policies.ConsultationAnalyst);
     })

@@ -45,4 +45,12 @@ public static class AuditActions
     public const string ConsultationClosed = "consultation-closed";
     public const string ConsultationScheduled = "consultation-scheduled";
     public const string EmailDeliveryResumed = "email-delivery-resumed";
+    public const string SectionAdded = "section-added";
+    public const string SectionChanged = "section-changed";
+    public const string SectionMoved = "section-moved";
+    public const string SectionRemoved = "section-removed";
+    public const string QuestionAdded = "question-added";
+    public const string QuestionChanged = "question-changed";
+    public const string QuestionMoved = "question-moved";
+    public const string QuestionRemoved = "question-removed";
 }

@@ -9,7 +9,13 @@ public sealed partial class Consultation
     public IEnumerable<Question> OrderedQuestions => OrderedSections.SelectMany(s => s.OrderedQuestions);
 
     /// <summary>Codes are stable once a version has been published: answers and exports are keyed by them.</summary>
-    public bool CodesAreFrozen => _versions.Count > 0;
+    public bool CodesAreFrozen => FirstPublishedAt is not null;
+
+    /// <summary>Words of the condition language, which cannot name a section or question.</summary>
+    public static IReadOnlySet<string> ReservedCodes { get; } = new HashSet<string>(StringComparer.Ordinal) { "and", "or", "not", "in", "selected", "answered" };
+
+    /// <summary>Codes of every section and question: one name space, so a condition can never be ambiguous.</summary>
+    public IReadOnlySet<string> TakenCodes => _sections.Select(s => s.Code).Concat(_sections.SelectMany(s => s.Questions).Select(q => q.Code)).ToHashSet(StringComparer.Ordinal);
 
     public Section AddSection(string code)
     {
@@ -21,11 +27,11 @@ public sealed partial class Consultation
     }
 
     public Section FindSection(string code) =>
-        _sections.Find(s => s.Code == code) ?? throw new DomainException($"No section '{code}' in this consultation.");
+        _sections.Find(s => s.Code == code) ?? throw new DomainException("No section '{0}' in this consultation.", code);
 
     public Question FindQuestion(string code) =>
         _sections.SelectMany(s => s.Questions).FirstOrDefault(q => q.Code == code)
-        ?? throw new DomainException($"No question '{code}' in this consultation.");
+        ?? throw new DomainException("No question '{0}' in this consultation.", code);
 
     public Section SectionOf(Question question) => _sections.Single(s => s.Id == question.SectionId);
 
@@ -83,7 +89,7 @@ public sealed partial class Consultation
         var question = FindQuestion(code);
         var dependents = OrderedQuestions.Where(q => q != question && q.ShowIf is { } condition && ConditionReferences(condition).Contains(code)).Select(q => q.Code).ToList();
         if (dependents.Count > 0)
-            throw new DomainException($"The question '{code}' decides whether {string.Join(", ", dependents)} is shown: change that condition first.");
+            throw new DomainException("The question '{0}' decides whether {1} is shown: change that condition first.", code, string.Join(", ", dependents));
         foreach (var option in question.Options)
             RemoveTexts(ElementKey.Option(code, option.Code));
         foreach (var row in question.Rows)
@@ -114,14 +120,33 @@ public sealed partial class Consultation
         EnsureCodesCanChange();
         EnsureCodeIsFree(newCode);
         var question = FindQuestion(code);
-        if (OrderedQuestions.Any(q => q.ShowIf is { } condition && ConditionReferences(condition).Contains(code)))
-            throw new DomainException($"The question '{code}' is used in a condition: change that condition first.");
+        EnsureNotInACondition(code);
         RekeyTexts(ElementKey.Question(code), ElementKey.Question(newCode));
         foreach (var option in question.Options)
             RekeyTexts(ElementKey.Option(code, option.Code), ElementKey.Option(newCode, option.Code));
         foreach (var row in question.Rows)
             RekeyTexts(ElementKey.Row(code, row.Code), ElementKey.Row(newCode, row.Code));
         question.Recode(newCode);
+    }
+
+    public void RecodeOption(string questionCode, string code, string newCode)
+    {
+        if (code == newCode)
+            return;
+        EnsureCodesCanChange();
+        EnsureNotInACondition(questionCode);
+        FindQuestion(questionCode).RecodeOption(code, newCode);
+        RekeyTexts(ElementKey.Option(questionCode, code), ElementKey.Option(questionCode, newCode));
+    }
+
+    public void RecodeRow(string questionCode, string code, string newCode)
+    {
+        if (code == newCode)
+            return;
+        EnsureCodesCanChange();
+        EnsureNotInACondition(questionCode);
+        FindQuestion(questionCode).RecodeRow(code, newCode);
+        RekeyTexts(ElementKey.Row(questionCode, code), ElementKey.Row(questionCode, newCode));
     }
 
     public void RecodeSection(string code, string newCode)
@@ -133,6 +158,26 @@ public sealed partial class Consultation
         var section = FindSection(code);
         RekeyTexts(ElementKey.Section(code), ElementKey.Section(newCode));
         section.Recode(newCode);
+    }
+
+    /// <summary>Shows a question only when the condition on earlier answers holds; null or empty shows it always.</summary>
+    public void SetCondition(string questionCode, string? condition)
+    {
+        var question = FindQuestion(questionCode);
+        if (string.IsNullOrWhiteSpace(condition))
+        {
+            question.ShowOnlyIf(null);
+            return;
+        }
+        var earlier = QuestionsBefore(question).Select(q => q.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var reference in ConditionReferences(condition))
+        {
+            if (reference == questionCode)
+                throw new DomainException("A question cannot depend on its own answer.");
+            if (!earlier.Contains(reference) && TakenCodes.Contains(reference))
+                throw new DomainException("A condition can only use questions that come before this one ('{0}' comes later).", reference);
+        }
+        question.ShowOnlyIf(condition);
     }
 
     /// <summary>The codes of the questions met before this one: the only ones its condition may use.</summary>
@@ -149,6 +194,12 @@ public sealed partial class Consultation
     {
         if (CodesAreFrozen)
             throw new DomainException("Codes cannot change after the first publication.");
+    }
+
+    private void EnsureNotInACondition(string questionCode)
+    {
+        if (OrderedQuestions.Any(q => q.ShowIf is { } condition && ConditionReferences(condition).Contains(questionCode)))
+            throw new DomainException("The question '{0}' is used in a condition: change that condition first.", questionCode);
     }
 
     private void RemoveTexts(string elementKey) => _texts.RemoveAll(t => t.ElementKey == elementKey);

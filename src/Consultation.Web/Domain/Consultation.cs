@@ -22,6 +22,9 @@ public sealed partial class Consultation
     public DateTimeOffset? ClosesAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
 
+    /// <summary>When the first version was published: from then on, codes never change.</summary>
+    public DateTimeOffset? FirstPublishedAt { get; private set; }
+
     /// <summary>PostgreSQL's row version (xmin): two changes made from the same reading cannot both be saved.</summary>
     public uint Version { get; private set; }
 
@@ -33,7 +36,7 @@ public sealed partial class Consultation
         AccessMode accessMode, bool isAnonymous, int estimatedMinutes, DateTimeOffset now)
     {
         if (!SlugPattern().IsMatch(slug))
-            throw new DomainException($"'{slug}' is not a valid slug: use lower-case letters, digits and hyphens.");
+            throw new DomainException("'{0}' is not a valid slug: use lower-case letters, digits and hyphens.", slug);
         var offered = offeredLanguages.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (!offered.Contains(defaultLanguage, StringComparer.OrdinalIgnoreCase))
             offered.Insert(0, defaultLanguage);
@@ -83,6 +86,7 @@ public sealed partial class Consultation
             throw new DomainException("A consultation needs at least one question to be published.");
         var version = new QuestionnaireVersion(Id, _versions.Count + 1, QuestionnaireSnapshot.Of(this), now);
         _versions.Add(version);
+        FirstPublishedAt ??= now;
         Status = OpensAt is { } opens && opens > now ? ConsultationStatus.Scheduled : ConsultationStatus.Open;
         return version;
     }
@@ -140,9 +144,11 @@ public sealed partial class Consultation
     internal void EnsureCodeIsFree(string code)
     {
         if (!CodePattern().IsMatch(code))
-            throw new DomainException($"'{code}' is not a valid code: start with a letter, then letters, digits or underscores.");
-        if (_sections.Any(s => s.Code == code || s.Questions.Any(q => q.Code == code)))
-            throw new DomainException($"The code '{code}' is already used in this consultation.");
+            throw new DomainException("'{0}' is not a valid code: start with a letter, then letters, digits or underscores.", code);
+        if (ReservedCodes.Contains(code))
+            throw new DomainException("'{0}' is a word of the condition language and cannot be a code.", code);
+        if (TakenCodes.Contains(code))
+            throw new DomainException("The code '{0}' is already used in this consultation.", code);
     }
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]

@@ -23,7 +23,7 @@ public sealed class ConsultationMember
         if (role != MemberRole.Translator && list.Count > 0)
             throw new DomainException("Only translators are given languages.");
         if (list.FirstOrDefault(l => !consultation.IsOffered(l)) is { } notOffered)
-            throw new DomainException($"The consultation is not offered in '{notOffered}'.");
+            throw new DomainException("The consultation is not offered in '{0}'.", notOffered);
         return new ConsultationMember
         {
             Id = Guid.NewGuid(),

@@ -39,7 +39,7 @@ public sealed class OutboundEmail
     {
         if (string.IsNullOrWhiteSpace(recipient) || !MimeKit.MailboxAddress.TryParse(recipient, out var parsed)
             || parsed.Address != recipient.Trim() || !recipient.Contains('@', StringComparison.Ordinal))
-            throw new DomainException($"'{recipient}' is not an email address a mail server would accept.");
+            throw new DomainException("'{0}' is not an email address a mail server would accept.", recipient);
         return new OutboundEmail
         {
             Id = Guid.NewGuid(),

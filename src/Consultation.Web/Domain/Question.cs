@@ -34,6 +34,12 @@ public sealed class Question
     public Guid SectionId { get; private set; }
     public string Code { get; private set; } = "";
     public int Position { get; private set; }
+
+    /// <summary>PostgreSQL's row version (xmin): two organisers saving from the same reading cannot both succeed.</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>When an organiser last saved it; also what makes a change of its texts alone a change of its row.</summary>
+    public DateTimeOffset? UpdatedAt { get; private set; }
     public QuestionType Type { get; private set; }
     public bool IsRequired { get; private set; }
     public bool AsDropdown { get; private set; }
@@ -67,11 +73,11 @@ public sealed class Question
     public QuestionOption AddOption(string code, Sector? sector = null, bool isNoOpinion = false, bool isOther = false)
     {
         if (!HasOptions)
-            throw new DomainException($"A {Type} question has no options.");
+            throw new DomainException("This type of question has no options.");
         if (!Consultation.CodePattern().IsMatch(code) && !int.TryParse(code, out _))
-            throw new DomainException($"'{code}' is not a valid option code.");
+            throw new DomainException("'{0}' is not a valid option code.", code);
         if (_options.Any(o => o.Code == code))
-            throw new DomainException($"The option code '{code}' is already used in question '{Code}'.");
+            throw new DomainException("The option code '{0}' is already used in question '{1}'.", code, Code);
         if (isOther && (!CanOfferOther || _options.Any(o => o.IsOther)))
             throw new DomainException("Only one 'Other, please specify' option, on a choice question.");
         if (isNoOpinion && Type is not (QuestionType.Scale or QuestionType.Matrix))
@@ -84,25 +90,58 @@ public sealed class Question
     public QuestionRow AddRow(string code)
     {
         if (!HasRows)
-            throw new DomainException($"A {Type} question has no rows.");
+            throw new DomainException("Only a matrix question has rows.");
         if (!Consultation.CodePattern().IsMatch(code))
-            throw new DomainException($"'{code}' is not a valid row code.");
+            throw new DomainException("'{0}' is not a valid row code.", code);
         if (_rows.Any(r => r.Code == code))
-            throw new DomainException($"The row code '{code}' is already used in question '{Code}'.");
+            throw new DomainException("The row code '{0}' is already used in question '{1}'.", code, Code);
         var row = new QuestionRow(Id, code, NextPosition(_rows.Select(r => r.Position)));
         _rows.Add(row);
         return row;
     }
 
+    /// <summary>Sets what an option means beyond its text: a sector (type of respondent), "no opinion" (scales) or "Other, please specify" (choices).</summary>
+    public void MarkOption(string code, Sector? sector, bool isNoOpinion, bool isOther)
+    {
+        var option = FindOption(code);
+        if (sector is not null && Profile != ProfileField.RespondentType)
+            throw new DomainException("Only the type-of-respondent question gives sectors.");
+        if (isNoOpinion && Type is not (QuestionType.Scale or QuestionType.Matrix))
+            throw new DomainException("Only a scale offers 'no opinion'.");
+        if (isOther && (!CanOfferOther || _options.Any(o => o.IsOther && o != option)))
+            throw new DomainException("Only one 'Other, please specify' option, on a choice question.");
+        option.Mark(sector, isNoOpinion, isOther);
+    }
+
+    internal void RecodeOption(string code, string newCode)
+    {
+        var option = FindOption(code);
+        if (!Consultation.CodePattern().IsMatch(newCode) && !int.TryParse(newCode, out _))
+            throw new DomainException("'{0}' is not a valid option code.", newCode);
+        if (_options.Any(o => o.Code == newCode))
+            throw new DomainException("The option code '{0}' is already used in question '{1}'.", newCode, Code);
+        option.Recode(newCode);
+    }
+
+    internal void RecodeRow(string code, string newCode)
+    {
+        var row = _rows.Find(r => r.Code == code) ?? throw new DomainException("No row '{0}'.", code);
+        if (!Consultation.CodePattern().IsMatch(newCode))
+            throw new DomainException("'{0}' is not a valid row code.", newCode);
+        if (_rows.Any(r => r.Code == newCode))
+            throw new DomainException("The row code '{0}' is already used in question '{1}'.", newCode, Code);
+        row.Recode(newCode);
+    }
+
     public void RemoveOption(string code) => _options.Remove(FindOption(code));
 
-    public void RemoveRow(string code) => _rows.Remove(_rows.Find(r => r.Code == code) ?? throw new DomainException($"No row '{code}'."));
+    public void RemoveRow(string code) => _rows.Remove(_rows.Find(r => r.Code == code) ?? throw new DomainException("No row '{0}'.", code));
 
     /// <summary>Moves an option one place up (-1) or down (+1) among the options.</summary>
     public void MoveOption(string code, int step) => Positions.Move(_options, FindOption(code), step, o => o.Position, (o, p) => o.MoveTo(p));
 
     public void MoveRow(string code, int step) =>
-        Positions.Move(_rows, _rows.Find(r => r.Code == code) ?? throw new DomainException($"No row '{code}'."), step, r => r.Position, (r, p) => r.MoveTo(p));
+        Positions.Move(_rows, _rows.Find(r => r.Code == code) ?? throw new DomainException("No row '{0}'.", code), step, r => r.Position, (r, p) => r.MoveTo(p));
 
     public Question ShownAsDropdown(bool asDropdown = true)
     {
@@ -133,7 +172,7 @@ public sealed class Question
         if (maxLength is not null && Type is not (QuestionType.ShortText or QuestionType.LongText))
             throw new DomainException("Only text questions have a length limit.");
         if (maxLength is < 1 or > ContentLimits.LongText)
-            throw new DomainException($"A length limit is between 1 and {ContentLimits.LongText} characters.");
+            throw new DomainException("A length limit is between 1 and {0} characters.", ContentLimits.LongText);
         MaxLength = maxLength;
         return this;
     }
@@ -168,7 +207,7 @@ public sealed class Question
         if (Type != QuestionType.FileUpload)
             throw new DomainException("Only a file upload question has file limits.");
         if (maxFileMegabytes is < 1 or > LargestFileMegabytes)
-            throw new DomainException($"A file limit is between 1 and {LargestFileMegabytes} MB.");
+            throw new DomainException("A file limit is between 1 and {0} MB.", LargestFileMegabytes);
         var types = allowedFileTypes.Select(t => t.Trim().TrimStart('.').ToLowerInvariant()).Where(t => t.Length > 0).Distinct().ToList();
         if (types.Count == 0 || types.Any(t => !UploadableFileTypes.Contains(t)))
             throw new DomainException("Choose at least one of the file types offered.");
@@ -181,10 +220,13 @@ public sealed class Question
 
     internal void Recode(string code) => Code = code;
 
+    /// <summary>Records that an organiser saved this element, so that its row version moves even when only its texts changed.</summary>
+    public void Touch(DateTimeOffset now) => UpdatedAt = now;
+
     internal void MoveTo(Guid sectionId, int position) => (SectionId, Position) = (sectionId, position);
 
     private QuestionOption FindOption(string code) =>
-        _options.Find(o => o.Code == code) ?? throw new DomainException($"No option '{code}' in question '{Code}'.");
+        _options.Find(o => o.Code == code) ?? throw new DomainException("No option '{0}' in question '{1}'.", code, Code);
 
     private static int NextPosition(IEnumerable<int> positions) => positions.DefaultIfEmpty(-1).Max() + 1;
 }

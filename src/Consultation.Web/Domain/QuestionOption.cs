@@ -30,4 +30,8 @@ public sealed class QuestionOption
     public bool IsOther { get; private set; }
 
     internal void MoveTo(int position) => Position = position;
+
+    internal void Recode(string code) => Code = code;
+
+    internal void Mark(Sector? sector, bool isNoOpinion, bool isOther) => (Sector, IsNoOpinion, IsOther) = (sector, isNoOpinion, isOther);
 }

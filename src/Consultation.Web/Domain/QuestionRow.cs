@@ -19,4 +19,6 @@ public sealed class QuestionRow
     public int Position { get; private set; }
 
     internal void MoveTo(int position) => Position = position;
+
+    internal void Recode(string code) => Code = code;
 }

@@ -35,7 +35,7 @@ public sealed class Response
         if (invitation is null && !consultation.AllowsPublicLink)
             throw new DomainException("This consultation takes answers from invited stakeholders only.");
         if (!version.Snapshot.Languages.Contains(language))
-            throw new DomainException($"The language '{language}' is not offered by this consultation.");
+            throw new DomainException("The language '{0}' is not offered by this consultation.", language);
 
         invitation?.Complete(now);
         var (sector, country) = Profile(version.Snapshot, answers);

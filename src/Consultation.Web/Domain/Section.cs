@@ -18,6 +18,12 @@ public sealed class Section
     public Guid ConsultationId { get; private set; }
     public string Code { get; private set; } = "";
     public int Position { get; private set; }
+
+    /// <summary>PostgreSQL's row version (xmin): two organisers saving from the same reading cannot both succeed.</summary>
+    public uint Version { get; private set; }
+
+    /// <summary>When an organiser last saved it; also what makes a change of its texts alone a change of its row.</summary>
+    public DateTimeOffset? UpdatedAt { get; private set; }
     public IReadOnlyList<Question> Questions => _questions;
 
     public IEnumerable<Question> OrderedQuestions => _questions.OrderBy(q => q.Position);
@@ -43,6 +49,9 @@ public sealed class Section
     internal void Release(Question question) => _questions.Remove(question);
 
     internal void Recode(string code) => Code = code;
+
+    /// <summary>Records that an organiser saved this element, so that its row version moves even when only its texts changed.</summary>
+    public void Touch(DateTimeOffset now) => UpdatedAt = now;
 
     internal void MoveTo(int position) => Position = position;
 }

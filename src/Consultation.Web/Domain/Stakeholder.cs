@@ -21,7 +21,7 @@ public sealed class Stakeholder
         string preferredLanguage, DateTimeOffset now)
     {
         if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
-            throw new DomainException($"'{email}' is not an email address.");
+            throw new DomainException("'{0}' is not an email address.", email);
         return new Stakeholder
         {
             Id = Guid.NewGuid(),

@@ -97,7 +97,7 @@ public sealed partial class ResourceTests
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
 
     // S["…"] and s["…"]: the shared localizer's name in views and page models; ErrorMessage = "…" on input models.
-    [GeneratedRegex("""(?:\b[sS]\[|ErrorMessage = )"((?:[^"\\]|\\.)*)"[,\])]""")]
+    [GeneratedRegex("""(?:\b[sS]\[|ErrorMessage = |new DomainException\()"((?:[^"\\]|\\.)*)"[,\])]""")]
     private static partial Regex LocalizerCall();
 
     [GeneratedRegex(@"\{\d+(:[^}]*)?\}")]

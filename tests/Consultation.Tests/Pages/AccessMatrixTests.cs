@@ -36,6 +36,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["staff"] = Access.Staff,
         ["organise"] = Access.Organisers,
         ["organise/{consultationId:guid}"] = Access.ConsultationOrganisers,
+        ["organise/{consultationId:guid}/questionnaire"] = Access.ConsultationOrganisers,
+        ["organise/{consultationId:guid}/sections/{code}"] = Access.ConsultationOrganisers,
+        ["organise/{consultationId:guid}/questions/{code}"] = Access.ConsultationOrganisers,
         ["analyse"] = Access.Analysts,
         ["analyse/{consultationId:guid}"] = Access.ConsultationAnalysts,
         ["admin"] = Access.Admin,
@@ -151,7 +154,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
             var path = "/" + route.Replace("{slug}", DemoSeeder.Slug, StringComparison.Ordinal)
                 .Replace("{token}", Token, StringComparison.Ordinal)
                 .Replace("{consultationId:guid}", ConsultationId.ToString(), StringComparison.Ordinal)
-                .Replace("{code:int}", "404", StringComparison.Ordinal);
+                .Replace("{code:int}", "404", StringComparison.Ordinal)
+                .Replace("{code}", "respondent_type", StringComparison.Ordinal);
             return handler is null ? path : $"{path}?handler={handler}";
         }
 

@@ -10,6 +10,7 @@ internal sealed class QuestionConfiguration : IEntityTypeConfiguration<Question>
     {
         builder.ToTable("questions");
         builder.Property(q => q.Id).ValueGeneratedNever();
+        builder.Property(q => q.Version).IsRowVersion();
         builder.Property(q => q.Code).HasMaxLength(63);
         builder.HasIndex(q => new { q.SectionId, q.Code }).IsUnique();
         builder.HasMany(q => q.Options).WithOne().HasForeignKey(o => o.QuestionId).OnDelete(DeleteBehavior.Cascade);

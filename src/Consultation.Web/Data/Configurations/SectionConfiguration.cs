@@ -10,6 +10,7 @@ internal sealed class SectionConfiguration : IEntityTypeConfiguration<Section>
     {
         builder.ToTable("sections");
         builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Version).IsRowVersion();
         builder.Property(s => s.Code).HasMaxLength(63);
         builder.HasIndex(s => new { s.ConsultationId, s.Code }).IsUnique();
         builder.HasMany(s => s.Questions).WithOne().HasForeignKey(q => q.SectionId).OnDelete(DeleteBehavior.Cascade);

@@ -7,11 +7,25 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace Consultation.Web.Data.Migrations
 {
     /// <inheritdoc />
-    public partial class QuestionTypes : Migration
+    public partial class QuestionBuilder : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "updated_at",
+                table: "sections",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<uint>(
+                name: "xmin",
+                table: "sections",
+                type: "xid",
+                rowVersion: true,
+                nullable: false,
+                defaultValue: 0u);
+
             migrationBuilder.AddColumn<List<string>>(
                 name: "allowed_file_types",
                 table: "questions",
@@ -38,12 +52,38 @@ namespace Consultation.Web.Data.Migrations
                 maxLength: 2000,
                 nullable: true);
 
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "updated_at",
+                table: "questions",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            migrationBuilder.AddColumn<uint>(
+                name: "xmin",
+                table: "questions",
+                type: "xid",
+                rowVersion: true,
+                nullable: false,
+                defaultValue: 0u);
+
             migrationBuilder.AddColumn<bool>(
                 name: "is_other",
                 table: "question_options",
                 type: "boolean",
                 nullable: false,
                 defaultValue: false);
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "first_published_at",
+                table: "consultations",
+                type: "timestamp with time zone",
+                nullable: true);
+
+            // Consultations published before this column existed froze their codes then.
+            migrationBuilder.Sql("""
+                UPDATE consultations c SET first_published_at =
+                    (SELECT min(v.published_at) FROM questionnaire_versions v WHERE v.consultation_id = c.id)
+                """);
 
             migrationBuilder.CreateTable(
                 name: "question_rows",
@@ -79,6 +119,14 @@ namespace Consultation.Web.Data.Migrations
                 name: "question_rows");
 
             migrationBuilder.DropColumn(
+                name: "updated_at",
+                table: "sections");
+
+            migrationBuilder.DropColumn(
+                name: "xmin",
+                table: "sections");
+
+            migrationBuilder.DropColumn(
                 name: "allowed_file_types",
                 table: "questions");
 
@@ -95,8 +143,20 @@ namespace Consultation.Web.Data.Migrations
                 table: "questions");
 
             migrationBuilder.DropColumn(
+                name: "updated_at",
+                table: "questions");
+
+            migrationBuilder.DropColumn(
+                name: "xmin",
+                table: "questions");
+
+            migrationBuilder.DropColumn(
                 name: "is_other",
                 table: "question_options");
+
+            migrationBuilder.DropColumn(
+                name: "first_published_at",
+                table: "consultations");
         }
     }
 }

@@ -1,0 +1,10 @@
+using Consultation.Web.Domain;
+using Microsoft.Extensions.Localization;
+
+namespace Consultation.Web.Localization;
+
+public static class DomainMessages
+{
+    /// <summary>A refusal of the domain in the reader's language: its template is a key of the UI resources.</summary>
+    public static string Explain(this IStringLocalizer s, DomainException refusal) => s[refusal.Template, refusal.Arguments];
+}
