@@ -21,6 +21,8 @@ public sealed partial class ResourceTests
         ("fr", "Question"),
         ("fr", "Option"),
         ("fr", "Questionnaire"),
+        ("fr", "Code"),
+        ("fr", "Condition"),
     ];
 
     public static TheoryData<string> Cultures => [.. UiLanguages.Supported.Where(l => l != UiLanguages.Default)];

@@ -17,8 +17,8 @@ namespace Consultation.Web.Pages.Organise;
 /// </summary>
 public sealed class QuestionModel(ConsultationDbContext db, QuestionnaireAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
-    /// <summary>Empty rows offered for new options (and matrix rows) on every showing of the form.</summary>
-    public const int BlankRows = 3;
+    /// <summary>Empty lines offered for new options (and matrix rows): enough for a whole scale on a new question, a few more later.</summary>
+    public static int BlankRowsFor(Question question) => question.Options.Count == 0 ? 7 : 3;
 
     public Domain.Consultation Consultation { get; private set; } = null!;
     public Question Question { get; private set; } = null!;
@@ -38,7 +38,7 @@ public sealed class QuestionModel(ConsultationDbContext db, QuestionnaireAudit a
         if (!await LoadAsync(consultationId, code, cancellationToken))
             return NotFound();
         Input = QuestionInput.From(Consultation, Question, CultureInfo.CurrentCulture);
-        Input.AddBlankRows(BlankRows);
+        Input.AddBlankRows(BlankRowsFor(Question));
         return Page();
     }
 
