@@ -5,7 +5,20 @@ using System.Text;
 namespace Consultation.Web.Domain.Conditions;
 
 /// <summary>A question as a condition may see it: its code, its type, and the codes of its options and rows.</summary>
-public sealed record ConditionSubject(string Code, QuestionType Type, IReadOnlyList<string> OptionCodes, IReadOnlyList<string> RowCodes);
+public sealed record ConditionSubject(string Code, QuestionType Type, IReadOnlyList<string> OptionCodes, IReadOnlyList<string> RowCodes)
+{
+    public static ConditionSubject Of(Question question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return new(question.Code, question.Type, [.. question.Options.OrderBy(o => o.Position).Select(o => o.Code)], [.. question.Rows.OrderBy(r => r.Position).Select(r => r.Code)]);
+    }
+
+    public static ConditionSubject Of(QuestionSnapshot question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return new(question.Code, question.Type, [.. question.Options.Select(o => o.Code)], question.Rows);
+    }
+}
 
 /// <summary>Either a condition that passed every rule, or the first thing wrong with it.</summary>
 public sealed class ConditionResult
@@ -100,6 +113,34 @@ public sealed class Condition
         foreach (var position in positions)
             renamed.Remove(position, oldCode.Length).Insert(position, newCode);
         return renamed.ToString();
+    }
+
+    /// <summary>
+    /// Applies every question's show-if, in questionnaire order, as show-if.js does in the browser: a hidden
+    /// question's answer (and its "Other" text) is dropped, so the conditions after it see it unanswered.
+    /// A stored condition that no longer parses shows its question.
+    /// </summary>
+    public static (AnswerSet Shown, IReadOnlySet<string> Hidden) ApplyShowIf(IEnumerable<(string Code, string? ShowIf)> questionsInOrder, AnswerSet answers)
+    {
+        ArgumentNullException.ThrowIfNull(questionsInOrder);
+        ArgumentNullException.ThrowIfNull(answers);
+        var shown = new Dictionary<string, System.Text.Json.JsonElement>(answers.Values, StringComparer.Ordinal);
+        var hidden = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (code, showIf) in questionsInOrder)
+        {
+            if (string.IsNullOrWhiteSpace(showIf) || IsShown(showIf, new AnswerSet(shown)))
+                continue;
+            hidden.Add(code);
+            shown.Remove(code);
+            shown.Remove(AnswerSet.OtherKey(code));
+        }
+        return (new AnswerSet(shown), hidden);
+    }
+
+    private static bool IsShown(string showIf, AnswerSet answers)
+    {
+        var (root, error) = ConditionParser.Parse(showIf);
+        return error is not null || root!.Evaluate(answers);
     }
 
     public override string ToString() => Text;

@@ -94,3 +94,31 @@ public sealed class ConditionTests
     private static AnswerSet Answers(string json) =>
         new(JsonSerializer.Deserialize<Dictionary<string, JsonElement>>(json)!);
 }
+
+public sealed class ApplyShowIfTests
+{
+    private static readonly (string Code, string? ShowIf)[] Questions =
+        [("role", null), ("staff", "role = 'ngo'"), ("budget", "staff > 10"), ("other", "not answered(budget)"), ("broken", "role = ")];
+
+    [Fact]
+    public void ApplyShowIf_HidesInOrder_SoAHiddenAnswerHidesWhatDependsOnIt()
+    {
+        var answers = AnswerSet.FromJson("""{"role": "company", "staff": 12, "staff.other": "x", "budget": "1M", "broken": "kept"}""");
+
+        var (shown, hidden) = Condition.ApplyShowIf(Questions, answers);
+
+        Assert.Equal(["budget", "staff"], hidden.Order());
+        Assert.Equal("""{"role":"company","broken":"kept"}""", shown.ToJson());
+    }
+
+    [Fact]
+    public void ApplyShowIf_KeepsEveryAnswer_WhenEveryConditionHolds()
+    {
+        var answers = AnswerSet.FromJson("""{"role": "ngo", "staff": 12, "budget": "1M"}""");
+
+        var (shown, hidden) = Condition.ApplyShowIf(Questions, answers);
+
+        Assert.Equal(["other"], hidden);
+        Assert.Equal(answers.ToJson(), shown.ToJson());
+    }
+}
