@@ -1,5 +1,7 @@
 using Consultation.Tests.Domain.Conditions;
+using System.Text.Json;
 using Consultation.Tests.Support;
+using Consultation.Web.Domain.Conditions;
 using Microsoft.Playwright;
 
 namespace Consultation.Tests.Browser;
@@ -41,6 +43,42 @@ public sealed class ConditionsInBrowserTests(BrowserFixture browser) : IClassFix
             """, await File.ReadAllTextAsync(ConditionCases.FilePath));
 
         Assert.True(mismatches.Length == 0, $"{mismatches.Length} of {ConditionCases.All.Count} cases differ in the browser:\n" + string.Join("\n", mismatches));
+    }
+
+    [Fact]
+    public async Task ConditionsScript_AgreesWithTheServer_OnRandomConditions()
+    {
+        var answerSets = ConditionCases.All.Select(c => c.Answers ?? default).Where(a => a.ValueKind == JsonValueKind.Object).ToList();
+        var samples = RandomConditions.Generate(1500, seed: 2026).Select(text =>
+        {
+            var result = Condition.Check(text, ConditionCases.Questionnaire, laterCodes: ConditionCases.Later);
+            var shown = result.Condition is { } condition
+                ? string.Concat(ConditionCases.All.Where(c => c.Answers?.ValueKind == JsonValueKind.Object).Select(c => condition.Evaluate(c.AnswerSet) ? 'T' : 'F'))
+                : null;
+            return new { text, error = result.Error?.Kind.ToString(), position = result.Error?.Position, shown };
+        }).ToList();
+        var page = await OpenAsync("<title>Conditions</title><script src=\"/js/conditions.js\"></script>");
+
+        var mismatches = await page.EvaluateAsync<string[]>("""
+            text => {
+              const { questionnaire, later, answerSets, samples } = JSON.parse(text);
+              const wrong = [];
+              for (const s of samples) {
+                const result = ConsultationConditions.check(s.text, questionnaire, null, later);
+                const server = s.error === null ? 'ok' : `${s.error} at ${s.position}`;
+                const browser = result.ok ? 'ok' : `${result.kind} at ${result.position}`;
+                if (server !== browser) { wrong.push(`${JSON.stringify(s.text)}: server ${server}, browser ${browser}`); continue; }
+                if (!result.ok) continue;
+                const shown = answerSets.map(a => ConsultationConditions.evaluate(s.text, a) ? 'T' : 'F').join('');
+                if (shown !== s.shown) wrong.push(`${JSON.stringify(s.text)}: server ${s.shown}, browser ${shown}`);
+              }
+              return wrong;
+            }
+            """, JsonSerializer.Serialize(new { questionnaire = ConditionCases.QuestionnaireJson, later = ConditionCases.Later, answerSets, samples }));
+
+        Assert.True(mismatches.Length == 0, $"{mismatches.Length} of {samples.Count} random conditions differ:\n" + string.Join("\n", mismatches.Take(30)));
+        Assert.Contains(samples, s => s.shown is not null);
+        Assert.Contains(samples, s => s.error is not null);
     }
 
     [Fact]

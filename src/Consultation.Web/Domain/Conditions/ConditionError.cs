@@ -67,16 +67,6 @@ public sealed record ConditionError(ConditionErrorKind Kind, int Position, strin
 /// <summary>Thrown by <see cref="Condition.Parse"/> for text that is not a condition at all.</summary>
 public sealed class ConditionException : FormatException
 {
-    public ConditionException() : this(new ConditionError(ConditionErrorKind.UnexpectedEnd, 0, ConditionError.Messages.UnexpectedEnd))
-    {
-    }
-
-    public ConditionException(string message) : base(message) =>
-        Error = new ConditionError(ConditionErrorKind.Expected, 0, message);
-
-    public ConditionException(string message, Exception innerException) : base(message, innerException) =>
-        Error = new ConditionError(ConditionErrorKind.Expected, 0, message);
-
     public ConditionException(ConditionError error) : base($"{error.Kind} at {error.Position}: {string.Format(System.Globalization.CultureInfo.InvariantCulture, error.Message, error.Arguments)}") =>
         Error = error;
 

@@ -16,6 +16,9 @@ public static class ConditionCases
     public static IReadOnlyList<ConditionSubject> Questionnaire => File.Value.Questionnaire
         .Select(s => new ConditionSubject(s.Code, Enum.Parse<QuestionType>(s.Type), s.OptionCodes, s.RowCodes)).ToList();
 
+    /// <summary>The questionnaire as the file writes it, the shape conditions.js takes.</summary>
+    public static JsonElement QuestionnaireJson => JsonSerializer.SerializeToElement(File.Value.Questionnaire, JsonSerializerOptions.Web);
+
     public static IReadOnlyList<string> Later => File.Value.Later;
 
     public static IReadOnlyList<ConditionCase> All => File.Value.Cases;

@@ -37,3 +37,23 @@ public sealed class ConditionCasesTests
         Assert.Equal(@case.Expected, reread.Condition.Evaluate(@case.AnswerSet));
     }
 }
+
+public sealed class RandomConditionsTests
+{
+    [Fact]
+    public void Text_OfEveryAcceptedRandomCondition_ReadsBackTheSame_AndMeansTheSame()
+    {
+        var answerSets = ConditionCases.All.Select(c => c.AnswerSet).ToList();
+        var accepted = 0;
+        foreach (var text in RandomConditions.Generate(1000, seed: 6))
+        {
+            if (Condition.Check(text, ConditionCases.Questionnaire, laterCodes: ConditionCases.Later).Condition is not { } condition)
+                continue;
+            accepted++;
+            var reread = Condition.Parse(condition.Text);
+            Assert.Equal(condition.Text, reread.Text);
+            Assert.All(answerSets, answers => Assert.Equal(condition.Evaluate(answers), reread.Evaluate(answers)));
+        }
+        Assert.InRange(accepted, 100, 900);
+    }
+}
