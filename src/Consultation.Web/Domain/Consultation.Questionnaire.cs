@@ -1,3 +1,5 @@
+using Consultation.Web.Domain.Conditions;
+
 namespace Consultation.Web.Domain;
 
 /// <summary>Building the questionnaire: sections and questions added, moved, recoded and removed, keeping codes, texts and conditions consistent.</summary>
@@ -12,7 +14,7 @@ public sealed partial class Consultation
     public bool CodesAreFrozen => FirstPublishedAt is not null;
 
     /// <summary>Words of the condition language, which cannot name a section or question.</summary>
-    public static IReadOnlySet<string> ReservedCodes { get; } = new HashSet<string>(StringComparer.Ordinal) { "and", "or", "not", "in", "selected", "answered" };
+    public static IReadOnlySet<string> ReservedCodes => Condition.ReservedWords;
 
     /// <summary>Codes of every section and question: one name space, so a condition can never be ambiguous.</summary>
     public IReadOnlySet<string> TakenCodes => _sections.Select(s => s.Code).Concat(_sections.SelectMany(s => s.Questions).Select(q => q.Code)).ToHashSet(StringComparer.Ordinal);
@@ -120,7 +122,8 @@ public sealed partial class Consultation
         EnsureCodesCanChange();
         EnsureCodeIsFree(newCode);
         var question = FindQuestion(code);
-        EnsureNotInACondition(code);
+        foreach (var dependent in OrderedQuestions.Where(q => q.ShowIf is { } condition && ConditionReferences(condition).Contains(code)))
+            dependent.ShowOnlyIf(Condition.Rename(dependent.ShowIf!, code, newCode));
         RekeyTexts(ElementKey.Question(code), ElementKey.Question(newCode));
         foreach (var option in question.Options)
             RekeyTexts(ElementKey.Option(code, option.Code), ElementKey.Option(newCode, option.Code));
@@ -169,15 +172,12 @@ public sealed partial class Consultation
             question.ShowOnlyIf(null);
             return;
         }
-        var earlier = QuestionsBefore(question).Select(q => q.Code).ToHashSet(StringComparer.Ordinal);
-        foreach (var reference in ConditionReferences(condition))
-        {
-            if (reference == questionCode)
-                throw new DomainException("A question cannot depend on its own answer.");
-            if (!earlier.Contains(reference) && TakenCodes.Contains(reference))
-                throw new DomainException("A condition can only use questions that come before this one ('{0}' comes later).", reference);
-        }
-        question.ShowOnlyIf(condition);
+        var earlier = QuestionsBefore(question);
+        var later = OrderedQuestions.Skip(earlier.Count + 1).Select(q => q.Code).ToList();
+        var result = Condition.Check(condition, earlier.Select(ConditionSubject.Of).ToList(), questionCode, later);
+        if (result.Error is { } error)
+            throw new DomainException(error.Message, error.Arguments);
+        question.ShowOnlyIf(result.Condition!.Text);
     }
 
     /// <summary>The codes of the questions met before this one: the only ones its condition may use.</summary>
@@ -210,7 +210,16 @@ public sealed partial class Consultation
             text.Rekey(to);
     }
 
-    /// <summary>The question codes a condition names. Replaced by the condition language's own reading once it lands.</summary>
-    private static HashSet<string> ConditionReferences(string condition) =>
-        [.. System.Text.RegularExpressions.Regex.Matches(System.Text.RegularExpressions.Regex.Replace(condition, "'[^']*'", ""), "[a-z][a-z0-9_]*").Select(m => m.Value)];
+    /// <summary>The question codes a condition names; a stored condition that no longer reads names none.</summary>
+    private static IReadOnlySet<string> ConditionReferences(string condition)
+    {
+        try
+        {
+            return Condition.Parse(condition).References;
+        }
+        catch (ConditionException)
+        {
+            return new HashSet<string>();
+        }
+    }
 }

@@ -23,6 +23,8 @@ public sealed partial class ResourceTests
         ("fr", "Questionnaire"),
         ("fr", "Code"),
         ("fr", "Condition"),
+        ("fr", "Date"),
+        ("fr", "Options"),
     ];
 
     public static TheoryData<string> Cultures => [.. UiLanguages.Supported.Where(l => l != UiLanguages.Default)];
