@@ -4,21 +4,25 @@ using System.Text;
 namespace Consultation.Web.Domain;
 
 /// <summary>
-/// Suggests a code for a new element from its default-language text: the first words in plain
+/// Suggests a code for a new element from its default-language text: the first words (up to 32 characters) in plain
 /// lower-case letters ("Type of respondent" → "type_of_respondent"), or a numbered fallback when
 /// the text has no Latin letters (Japanese, Korean), made unique among the codes already taken.
 /// </summary>
 public static class CodeSuggestion
 {
-    private const int MaxWords = 4;
-    private const int MaxLength = 40;
+    /// <summary>Long enough for a few words ("how_useful_is_the_network"), short enough for a column heading.</summary>
+    private const int MaxLength = 32;
 
     public static string From(string text, string fallbackPrefix, IReadOnlyCollection<string> taken)
     {
-        var words = Words(text).Take(MaxWords).ToList();
-        var stem = string.Join('_', words);
-        if (stem.Length > MaxLength)
-            stem = stem[..MaxLength].TrimEnd('_');
+        var stem = "";
+        foreach (var word in Words(text))
+        {
+            var longer = stem.Length == 0 ? word : $"{stem}_{word}";
+            if (longer.Length > MaxLength)
+                break;
+            stem = longer;
+        }
         if (stem.Length == 0 || !char.IsAsciiLetterLower(stem[0]) || IsReserved(stem))
             return Numbered(fallbackPrefix, taken);
         if (!taken.Contains(stem))

@@ -110,10 +110,10 @@ public sealed class QuestionnaireBuilderTests(AppFactory app) : IClassFixture<Ap
         Assert.Contains("“how_many_people” comes later: a condition can only use earlier answers", (await Html.ParseAsync(later)).Text("[data-error-summary]"));
 
         page = await organiser.GetPageAsync(first);
-        var itself = await organiser.SubmitAsync(page, new Dictionary<string, string[]> { ["Input.ShowIf"] = ["do_you_work_on = 'yes'"] },
+        var itself = await organiser.SubmitAsync(page, new Dictionary<string, string[]> { ["Input.ShowIf"] = ["do_you_work_on_evaluations = 'yes'"] },
             formSelector: "form.builder-form", pagePath: first, submitter: Button(page, "save"));
         Assert.Contains("A question cannot depend on its own answer", (await Html.ParseAsync(itself)).Text("[data-error-summary]"));
-        Assert.Null((await LoadAsync(id)).FindQuestion("do_you_work_on").ShowIf);
+        Assert.Null((await LoadAsync(id)).FindQuestion("do_you_work_on_evaluations").ShowIf);
     }
 
     [Fact]
