@@ -25,6 +25,9 @@ public sealed partial class ResourceTests
         ("fr", "Condition"),
         ("fr", "Date"),
         ("fr", "Options"),
+        ("fr", "Organisation"),
+        ("fr", "Section"),
+        ("fr", "Type"),
     ];
 
     public static TheoryData<string> Cultures => [.. UiLanguages.Supported.Where(l => l != UiLanguages.Default)];
