@@ -40,13 +40,18 @@ public sealed partial class Consultation
     public void MoveSection(string code, int step)
     {
         EnsureStructureCanChange();
-        Positions.Move(_sections, FindSection(code), step, s => s.Position, (s, p) => s.MoveTo(p));
+        KeepingConditionsOnEarlierQuestions(() => Positions.Move(_sections, FindSection(code), step, s => s.Position, (s, p) => s.MoveTo(p)));
     }
 
     /// <summary>Moves a question one place up or down; past the edge of its section it joins the neighbouring section.</summary>
     public void MoveQuestion(string code, int step)
     {
         EnsureStructureCanChange();
+        KeepingConditionsOnEarlierQuestions(() => StepQuestion(code, step));
+    }
+
+    private void StepQuestion(string code, int step)
+    {
         var question = FindQuestion(code);
         var section = SectionOf(question);
         var siblings = section.OrderedQuestions.ToList();
@@ -67,12 +72,44 @@ public sealed partial class Consultation
     public void MoveQuestionTo(string code, string sectionCode)
     {
         EnsureStructureCanChange();
+        KeepingConditionsOnEarlierQuestions(() => JoinSection(code, sectionCode));
+    }
+
+    private void JoinSection(string code, string sectionCode)
+    {
         var question = FindQuestion(code);
         var target = FindSection(sectionCode);
         if (target.Id == question.SectionId)
             return;
         SectionOf(question).Release(question);
         target.Take(question, atStart: false);
+    }
+
+    /// <summary>Puts a question in a section just before another question of it, or at its end (a drag and drop).</summary>
+    public void PlaceQuestion(string code, string sectionCode, string? beforeCode)
+    {
+        EnsureStructureCanChange();
+        KeepingConditionsOnEarlierQuestions(() => Place(code, sectionCode, beforeCode));
+    }
+
+    private void Place(string code, string sectionCode, string? beforeCode)
+    {
+        var question = FindQuestion(code);
+        var target = FindSection(sectionCode);
+        if (beforeCode == code)
+            return;
+        var order = target.OrderedQuestions.Where(q => q != question).ToList();
+        var index = beforeCode is null ? order.Count : order.FindIndex(q => q.Code == beforeCode);
+        if (index < 0)
+            throw new DomainException("No question '{0}' in this consultation.", beforeCode!);
+        order.Insert(index, question);
+        if (question.SectionId != target.Id)
+        {
+            SectionOf(question).Release(question);
+            target.Take(question, atStart: false);
+        }
+        for (var i = 0; i < order.Count; i++)
+            order[i].MoveTo(target.Id, i);
     }
 
     public void RemoveSection(string code)
@@ -194,6 +231,37 @@ public sealed partial class Consultation
     {
         if (CodesAreFrozen)
             throw new DomainException("Codes cannot change after the first publication.");
+    }
+
+    /// <summary>
+    /// Runs a move, then checks that every condition still uses only earlier questions; when one
+    /// would not, everything goes back where it was and the move is refused.
+    /// </summary>
+    private void KeepingConditionsOnEarlierQuestions(Action move)
+    {
+        var sections = _sections.ToDictionary(s => s, s => s.Position);
+        var questions = _sections.SelectMany(s => s.Questions.Select(q => (Question: q, Section: s, q.Position))).ToList();
+        move();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var question in OrderedQuestions)
+        {
+            if (question.ShowIf is { } condition && ConditionReferences(condition).FirstOrDefault(r => !seen.Contains(r)) is { } later)
+            {
+                foreach (var (section, position) in sections)
+                    section.MoveTo(position);
+                foreach (var (q, section, position) in questions)
+                {
+                    if (q.SectionId != section.Id)
+                    {
+                        SectionOf(q).Release(q);
+                        section.Take(q, atStart: false);
+                    }
+                    q.MoveTo(section.Id, position);
+                }
+                throw new DomainException("This move would put “{0}” before “{1}”, whose answer decides whether it is shown.", question.Code, later);
+            }
+            seen.Add(question.Code);
+        }
     }
 
     private void EnsureNotInACondition(string questionCode)

@@ -68,6 +68,40 @@ public sealed class QuestionnaireBuildingTests
         Assert.Empty(consultation.FindSection("two").Questions);
     }
 
+    [Theory]
+    [InlineData("c", "a", new[] { "c", "a", "b" })]
+    [InlineData("a", "c", new[] { "b", "a", "c" })]
+    [InlineData("a", null, new[] { "b", "c", "a" })]
+    public void PlacingAQuestion_PutsItBeforeTheOneItWasDroppedOn(string code, string? before, string[] expected)
+    {
+        var consultation = Draft();
+        var one = consultation.AddSection("one");
+        foreach (var name in new[] { "a", "b", "c" })
+            one.AddQuestion(consultation, name, QuestionType.ShortText, false);
+
+        consultation.PlaceQuestion(code, "one", before);
+
+        Assert.Equal(expected, consultation.OrderedQuestions.Select(q => q.Code));
+    }
+
+    [Fact]
+    public void AMoveThatWouldPutAConditionBeforeTheQuestionItUses_IsRefused_AndChangesNothing()
+    {
+        var consultation = Draft();
+        var one = consultation.AddSection("one");
+        one.AddQuestion(consultation, "staff", QuestionType.Number, false);
+        var two = consultation.AddSection("two");
+        two.AddQuestion(consultation, "teams", QuestionType.ShortText, false);
+        consultation.SetCondition("teams", "staff > 10");
+
+        Assert.Throws<DomainException>(() => consultation.PlaceQuestion("teams", "one", "staff"));
+        Assert.Throws<DomainException>(() => consultation.MoveSection("two", -1));
+        Assert.Throws<DomainException>(() => consultation.PlaceQuestion("staff", "two", null));
+
+        Assert.Equal(["staff", "teams"], consultation.OrderedQuestions.Select(q => q.Code));
+        Assert.Equal(["one", "two"], consultation.OrderedSections.Select(s => s.Code));
+    }
+
     [Fact]
     public void ACodeThatIsAWordOfTheConditionLanguage_IsRefused() =>
         Assert.Throws<DomainException>(() => Draft().AddSection("selected"));

@@ -96,6 +96,15 @@ public sealed class QuestionnaireModel(ConsultationDbContext db, Infrastructure.
             return (AuditActions.QuestionMoved, "question", code);
         }, cancellationToken, anchor: $"question-{code}");
 
+    /// <summary>Where a dragged question was dropped: the section, and the question it now comes before (none: the end).</summary>
+    public Task<IActionResult> OnPostPlaceQuestionAsync([FromRoute] Guid consultationId, [FromForm] string code, [FromForm] string section,
+        [FromForm] string? before, CancellationToken cancellationToken) =>
+        ChangeAsync(consultationId, c =>
+        {
+            c.PlaceQuestion(code, section, string.IsNullOrEmpty(before) ? null : before);
+            return (AuditActions.QuestionMoved, "question", code);
+        }, cancellationToken, anchor: $"question-{code}");
+
     public Task<IActionResult> OnPostRemoveSectionAsync([FromRoute] Guid consultationId, [FromForm] string code, CancellationToken cancellationToken) =>
         ChangeAsync(consultationId, c =>
         {

@@ -46,3 +46,44 @@
     }, 1500);
   });
 })();
+
+// Questionnaire builder: drag a question onto another (it goes before it) or onto a section (it goes
+// last). The drop fills and sends a plain form; the arrow buttons do the same without scripts.
+(function () {
+  'use strict';
+  var form = document.getElementById('place-question-form');
+  if (!form) return;
+  var dragged = null;
+
+  document.addEventListener('dragstart', function (event) {
+    var row = event.target.closest && event.target.closest('[data-drag-question]');
+    if (!row) return;
+    dragged = row.getAttribute('data-drag-question');
+    event.dataTransfer.effectAllowed = 'move';
+    event.dataTransfer.setData('text/plain', dragged);
+    row.classList.add('builder-dragging');
+  });
+
+  document.addEventListener('dragend', function (event) {
+    var row = event.target.closest && event.target.closest('[data-drag-question]');
+    if (row) row.classList.remove('builder-dragging');
+    dragged = null;
+  });
+
+  document.addEventListener('dragover', function (event) {
+    if (dragged && event.target.closest('[data-drop-section]')) event.preventDefault();
+  });
+
+  document.addEventListener('drop', function (event) {
+    var section = event.target.closest('[data-drop-section]');
+    if (!dragged || !section) return;
+    event.preventDefault();
+    var target = event.target.closest('[data-drag-question]');
+    var before = target ? target.getAttribute('data-drag-question') : '';
+    if (before === dragged) return;
+    form.elements.code.value = dragged;
+    form.elements.section.value = section.getAttribute('data-drop-section');
+    form.elements.before.value = before;
+    form.submit();
+  });
+})();
