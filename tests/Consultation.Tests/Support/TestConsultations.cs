@@ -1,4 +1,5 @@
 using Consultation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 namespace Consultation.Tests.Support;
 
@@ -142,6 +143,20 @@ public static class TestConsultations
         [Codes.Comments] = ["Thank you."],
         [Codes.Consent] = ["true"],
     };
+
+    /// <summary>A new analyst account on the team of the given consultation; returns its email (password <see cref="AppFactory.StaffPassword"/>).</summary>
+    public static async Task<string> AnalystOfAsync(this AppFactory app, Guid consultationId)
+    {
+        var email = await app.CreateStaffAsync(StaffRoles.Analyst);
+        await app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            var consultation = await db.Consultations.SingleAsync(c => c.Id == consultationId);
+            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, MemberRole.Analyst, app.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+        return email;
+    }
 
     /// <summary>The start of a real (tiny) PDF file.</summary>
     public static byte[] Pdf(int size = 600)

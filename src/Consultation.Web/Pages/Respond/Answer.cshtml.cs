@@ -21,10 +21,7 @@ namespace Consultation.Web.Pages.Respond;
 // Antiforgery is checked in the handler, after binding, so that an expired token re-shows the
 // respondent's answers with a fresh token instead of a bare 400 that loses them.
 [IgnoreAntiforgeryToken]
-// Room for the largest file an upload question may allow, plus the other answers; beyond it the form
-// cannot be read and the status page says the upload was too large (413).
-[RequestFormLimits(MultipartBodyLengthLimit = MaxRequestBytes)]
-[RequestSizeLimit(MaxRequestBytes)]
+// The form's size limit is set where it is first read: see RespondentFormLimits.
 public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAntiforgery antiforgery,
     IStringLocalizer<SharedResource> s, Outbox outbox) : PageModel
 {
@@ -35,9 +32,6 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
 
     [BindProperty]
     public Guid SubmissionKey { get; set; }
-
-    /// <summary>The largest answer form taken: one file of the largest size allowed, and a megabyte for everything else.</summary>
-    public const long MaxRequestBytes = (Question.LargestFileMegabytes + 1) * 1024L * 1024L;
 
     private Func<string, IReadOnlyList<string>> _posted = _ => [];
     private readonly Dictionary<string, UploadOutcome> _uploads = new(StringComparer.Ordinal);
