@@ -30,7 +30,7 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
     {
         if (!await db.Consultations.AnyAsync(c => c.Id == consultationId, cancellationToken))
             return NotFound();
-        Summary = await SummaryQuery.CountAsync(db, consultationId, CultureInfo.CurrentUICulture.Name, time.GetUtcNow(), cancellationToken);
+        Summary = await SummaryQuery.CountAsync(db, consultationId, CultureInfo.CurrentUICulture.Name, time.GetUtcNow(), cancellationToken, s);
         Exports = await db.SummaryExports.Where(e => e.ConsultationId == consultationId)
             .OrderByDescending(e => e.RequestedAt).Take(20)
             .Select(e => new ExportRow(e.Id, e.RequestedAt, e.RequestedBy, e.Status, e.Size))

@@ -35,6 +35,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
 
     private Func<string, IReadOnlyList<string>> _posted = _ => [];
     private readonly Dictionary<string, UploadOutcome> _uploads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _errorKeys = new(StringComparer.Ordinal);
 
     /// <summary>Whether the form must be sent as multipart/form-data: only when a question asks for a file.</summary>
     public bool HasUploads => Link.Snapshot.Questions.Any(q => q.Type == QuestionType.FileUpload);
@@ -80,7 +81,10 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         var (answers, errors) = AnswerReader.Read(Link.Snapshot, _posted, CultureInfo.CurrentCulture,
             uploads: code => _uploads.GetValueOrDefault(code));
         foreach (var error in errors)
+        {
             Errors[error.QuestionCode] = s[error.Message, error.Arguments];
+            _errorKeys[error.QuestionCode] = error.Message;
+        }
         if (Errors.Count > 0)
             return Page();
 
@@ -107,7 +111,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
             section,
             Link.Text(Language, ElementKey.Section(section.Code), TextField.Title),
             section.Questions.Select(q => QuestionView.For(Link.Snapshot, Language, q, _posted, Errors.GetValueOrDefault(q.Code),
-                _uploads.GetValueOrDefault(q.Code)?.File))));
+                _uploads.GetValueOrDefault(q.Code)?.File, _errorKeys.GetValueOrDefault(q.Code)))));
 
     public string Title => Link.Text(Language, ElementKey.Consultation, TextField.Title);
 

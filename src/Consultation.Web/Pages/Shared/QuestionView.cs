@@ -19,6 +19,9 @@ public sealed record QuestionView(
     /// <summary>The file already stored for an upload question, kept when the page is shown again.</summary>
     public FileAnswer? File { get; init; }
 
+    /// <summary>Whether the error is about the text of "Other" (then that input, not the choices, is marked invalid).</summary>
+    public bool OtherIsInvalid { get; init; }
+
     public string Code => Question.Code;
     public string FieldName => FieldNameOf(Code);
 
@@ -56,12 +59,16 @@ public sealed record QuestionView(
 
     public string RankOf(string optionCode) => Posted(AnswerReader.RankField(Code, optionCode)) is { Count: > 0 } values ? values[0] : "";
 
-    /// <summary>The order of a date's three fields in the request culture: year first in Japanese and Korean, month first in US English.</summary>
+    /// <summary>
+    /// The order of a date's three fields in the request culture: year first in Japanese and Korean, month first
+    /// in a specific culture that writes it so (US English), otherwise day first as GOV.UK does (neutral English too,
+    /// whose .NET pattern is the American one).
+    /// </summary>
     public static IReadOnlyList<string> DateParts(CultureInfo culture)
     {
         var pattern = culture.DateTimeFormat.ShortDatePattern.TrimStart();
         return pattern.StartsWith('y') ? ["year", "month", "day"]
-            : pattern.StartsWith('M') ? ["month", "day", "year"]
+            : pattern.StartsWith('M') && !culture.IsNeutralCulture ? ["month", "day", "year"]
             : ["day", "month", "year"];
     }
 
@@ -74,7 +81,7 @@ public sealed record QuestionView(
         For(snapshot, language, question, name => name == FieldNameOf(question.Code) ? values : [], error);
 
     public static QuestionView For(QuestionnaireSnapshot snapshot, string language, QuestionSnapshot question,
-        Func<string, IReadOnlyList<string>> posted, string? error, FileAnswer? file = null) => new(
+        Func<string, IReadOnlyList<string>> posted, string? error, FileAnswer? file = null, string? errorKey = null) => new(
         question,
         language,
         snapshot.Text(language, ElementKey.Question(question.Code), TextField.Label),
@@ -85,5 +92,6 @@ public sealed record QuestionView(
     {
         Rows = question.Rows.Select(r => (r, snapshot.Text(language, ElementKey.Row(question.Code, r), TextField.Label))).ToList(),
         File = file,
+        OtherIsInvalid = errorKey is AnswerReader.Messages.OtherNeedsText or AnswerReader.Messages.OtherTooLong,
     };
 }

@@ -4,6 +4,7 @@ using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using static Consultation.Tests.Support.TestConsultations;
 
 namespace Consultation.Tests.Pages.Respond;
@@ -229,8 +230,32 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
         await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", await client.SubmitWithFilesAsync(page, EveryTypeAnswers(), PaperFile("p.pdf", Pdf())));
 
         var analyst = await app.SignedInAsync(await app.AnalystOfAsync(consultation.Id));
-        var results = await analyst.GetAsync($"/analyse/{consultation.Id}");
+        var results = await analyst.GetPageAsync($"/analyse/{consultation.Id}");
 
-        Assert.Equal(HttpStatusCode.OK, results.StatusCode);
+        // Yes/no, a rating by its points and each matrix row are counted; a ranking is not.
+        Assert.Contains("Yes", results.Text("[id='result-contact_ok'] + p + table"), StringComparison.Ordinal);
+        Assert.Equal(11, results.QuerySelectorAll("[id='result-recommend'] + p + table tbody tr").Length);
+        foreach (var row in new[] { "transparency", "accountability", "redress" })
+            Assert.NotNull(results.QuerySelector($"[id='result-statements.{row}']"));
+        Assert.Null(results.QuerySelector("[id='result-priorities']"));
+        Assert.Contains("Harm can be put right", results.Text("[id='result-statements.redress']"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SummaryWorkbook_WithEveryAnswerShape_IsCompiled()
+    {
+        var (client, page, consultation) = await OpenAsync();
+        await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", await client.SubmitWithFilesAsync(page, EveryTypeAnswers(), PaperFile("p.pdf", Pdf())));
+
+        var export = SummaryExport.Request(consultation.Id, null, "test", "fr", app.Clock.GetUtcNow());
+        await app.WithDbAsync(async db => { db.SummaryExports.Add(export); await db.SaveChangesAsync(); });
+        await using (var scope = app.Services.CreateAsyncScope())
+            await ActivatorUtilities.CreateInstance<Web.Jobs.CompileSummaryJob>(scope.ServiceProvider).RunAsync(export.Id, CancellationToken.None);
+        var data = await app.WithDbAsync(db => Web.Exports.SummaryQuery.CountAsync(db, consultation.Id, "fr", app.Clock.GetUtcNow(), CancellationToken.None));
+
+        Assert.Equal(ExportStatus.Done, (await app.WithDbAsync(db => db.SummaryExports.AsNoTracking().SingleAsync(e => e.Id == export.Id))).Status);
+        var redress = Assert.Single(data.Questions, q => q.Code == "statements.redress");
+        Assert.Equal(1, Assert.Single(redress.Options, o => o.Code == "disagree").Count);
+        Assert.Equal(1, Assert.Single(Assert.Single(data.Questions, q => q.Code == Codes.Recommend).Options, o => o.Code == "9").Count);
     }
 }
