@@ -86,6 +86,9 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
         var summary = page.Locator("[data-error-summary]");
         await Assertions.Expect(summary).ToBeFocusedAsync();
         await BrowserFixture.ScreenshotAsync(page, "every-type-errors-fr-360");
+        await BrowserFixture.ScreenshotAsync(page, "every-type-errors-fr-360-top", fullPage: false);
+        foreach (var code in new[] { Codes.MeetingDate, Codes.Statements, Codes.Priorities, Codes.Recommend })
+            await Question(page, code).ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"every-type-errors-fr-360-{code}.png") });
         await AssertNoSidewaysScrollAsync(page, 360);
         Assert.Equal(8, await summary.Locator("li").CountAsync());
 

@@ -280,3 +280,18 @@ public sealed class UploadedFileCheckTests
         Assert.Equal("application/pdf", stored.ContentType);
     }
 }
+
+/// <summary>The order of a date's fields follows the request culture.</summary>
+public sealed class DateFieldOrderTests
+{
+    [Theory]
+    [InlineData("en", "day month year")]
+    [InlineData("en-GB", "day month year")]
+    [InlineData("fr", "day month year")]
+    [InlineData("sw", "day month year")]
+    [InlineData("en-US", "month day year")]
+    [InlineData("ja", "year month day")]
+    [InlineData("ko", "year month day")]
+    public void DateParts_FollowTheCulture(string culture, string expected) =>
+        Assert.Equal(expected, string.Join(' ', Consultation.Web.Pages.Shared.QuestionView.DateParts(CultureInfo.GetCultureInfo(culture))));
+}
