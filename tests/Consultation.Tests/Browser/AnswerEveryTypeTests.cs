@@ -1,4 +1,5 @@
 using Consultation.Tests.Support;
+using Deque.AxeCore.Playwright;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
@@ -99,5 +100,23 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
         }
         await Assertions.Expect(Question(page, Codes.MeetingDate).Locator(".question__error"))
             .ToContainTextAsync(Localized.Text("fr", AnswerReader.Messages.EnterDate));
+    }
+
+    [Theory]
+    [InlineData("en-GB", 1280)]
+    [InlineData("ja-JP", 360)]
+    public async Task EveryTypePage_EmptyAndWithErrors_HasNoAxeViolations(string locale, int width)
+    {
+        var consultation = await browser.App.EveryTypeAsync();
+        var page = await browser.NewPageAsync(locale, width);
+        await page.GotoAsync($"/c/{consultation.Slug}/answer");
+        var empty = await page.RunAxe();
+        await page.Locator("button[data-primary-action]").ClickAsync();
+        await Assertions.Expect(page.Locator("[data-error-summary]")).ToBeVisibleAsync();
+        var withErrors = await page.RunAxe();
+
+        var violations = empty.Violations.Concat(withErrors.Violations)
+            .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})").Distinct().ToList();
+        Assert.True(violations.Count == 0, string.Join("\n", violations));
     }
 }
