@@ -28,6 +28,9 @@ public sealed record QuestionView(
     /// <summary>The id an error summary links to: the first control of the question.</summary>
     public string FirstControlId => AnchorOf(Code);
 
+    /// <summary>Where the error summary's link goes: the text of "Other" when that is what is wrong, else the first control.</summary>
+    public string ErrorTargetId => OtherIsInvalid ? OtherId : FirstControlId;
+
     public string HintId => $"hint-{Code}";
     public string ErrorId => $"error-{Code}";
 

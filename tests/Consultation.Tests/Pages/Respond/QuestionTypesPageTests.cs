@@ -123,6 +123,21 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
         Assert.Null(await ResponseOfAsync(consultation.Id));
     }
 
+    [Fact]
+    public async Task OtherChosenWithoutText_LinksTheSummaryToTheTextAndMarksOnlyIt()
+    {
+        var (client, page, _) = await OpenAsync();
+        var answers = EveryTypeAnswers();
+        answers["a.role.other"] = [""];
+
+        var again = await Html.ParseAsync(await client.SubmitWithFilesAsync(page, answers, new Dictionary<string, (string, byte[])>()));
+
+        Assert.Equal("#q-role-other", again.QuerySelector(".error-summary a")!.GetAttribute("href"));
+        Assert.Equal("true", again.QuerySelector("#q-role-other")!.GetAttribute("aria-invalid"));
+        Assert.Null(again.QuerySelector("#q-role")!.GetAttribute("aria-invalid"));
+        Assert.Contains(AnswerReader.Messages.OtherNeedsText, again.Text("#error-role"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("paper.pdf", 0, AnswerReader.Messages.FileEmpty)]
     [InlineData("paper.pdf", 1024 * 1024 + 10, AnswerReader.Messages.FileTooLarge)]
