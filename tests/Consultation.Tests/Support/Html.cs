@@ -69,11 +69,11 @@ public static class Html
     /// the given answers, and the given files by field name (a.{code}).
     /// </summary>
     public static Task<HttpResponseMessage> SubmitWithFilesAsync(this HttpClient client, IHtmlDocument page, IDictionary<string, string[]>? answers,
-        IDictionary<string, (string FileName, byte[] Content)> files, string formSelector = "#answer-form")
+        IDictionary<string, (string FileName, byte[] Content)> files, string formSelector = "#answer-form", IHtmlButtonElement? submitter = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on the page.");
         var content = new MultipartFormDataContent();
-        foreach (var (name, value) in FormValues(form, answers).Where(v => !files.ContainsKey(v.Key)))
+        foreach (var (name, value) in FormValues(form, answers, submitter).Where(v => !files.ContainsKey(v.Key)))
             content.Add(new StringContent(value), name);
         foreach (var (name, (fileName, bytes)) in files)
         {

@@ -179,6 +179,25 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
     }
 
     [Fact]
+    public async Task SwitchingLanguage_WithAFileChosen_KeepsTheFileAndEveryAnswer()
+    {
+        var (client, page, _) = await OpenAsync();
+        var answers = EveryTypeAnswers();
+        var toFrench = page.QuerySelector<IHtmlButtonElement>("button[name=switchLanguage][value=fr]");
+
+        var response = await client.SubmitWithFilesAsync(page, answers, PaperFile("kept.pdf", Pdf()), submitter: toFrench);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var french = await Html.ParseAsync(response);
+        Assert.Equal("fr", french.DocumentElement.GetAttribute("lang"));
+        Assert.Empty(french.QuerySelectorAll(".question__error"));
+        Assert.NotNull(french.QuerySelector("input[type=hidden][name='a.paper.file']"));
+        Assert.Contains("kept.pdf", french.Text("#q-paper-kept"), StringComparison.Ordinal);
+        Assert.Equal("29", french.QuerySelector<IHtmlInputElement>("[name='a.meeting_date.day']")!.Value);
+        Assert.Equal("Housing", french.QuerySelector<IHtmlInputElement>("[name='a.topics.other']")!.Value);
+    }
+
+    [Fact]
     public async Task AKeptFileOfAnotherConsultation_IsNotTaken()
     {
         var (otherClient, otherPage, other) = await OpenAsync();
