@@ -24,6 +24,7 @@ public sealed class ConsultationDbContext(DbContextOptions<ConsultationDbContext
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
     public DbSet<ReceivedEmail> ReceivedEmails => Set<ReceivedEmail>();
     public DbSet<SummaryExport> SummaryExports => Set<SummaryExport>();
+    public DbSet<UploadedFile> UploadedFiles => Set<UploadedFile>();
 
     /// <summary>Data Protection keys, shared by every node so cookies and antiforgery tokens survive restarts and load balancing.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

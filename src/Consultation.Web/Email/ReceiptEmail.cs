@@ -27,7 +27,7 @@ public static class ReceiptEmail
             var subject = s["Your response to “{0}”", title].Value;
             var intro = s["Thank you for answering “{0}”. Your response has been recorded.", title].Value;
             var again = s["You can see this confirmation again from your personal link: {0}", personalLink].Value;
-            var lines = snapshot.IsAnonymous ? [] : AnswerLines(snapshot, answers, language);
+            var lines = snapshot.IsAnonymous ? [] : AnswerLines(snapshot, answers, language, s);
             var note = snapshot.IsAnonymous
                 ? s["This consultation is anonymous: your answers are not linked to you, so they are not copied here."].Value
                 : s["Your answers:"].Value;
@@ -61,7 +61,7 @@ public static class ReceiptEmail
         }
     }
 
-    private static List<(string Label, string Answer)> AnswerLines(QuestionnaireSnapshot snapshot, AnswerSet answers, string language)
+    private static List<(string Label, string Answer)> AnswerLines(QuestionnaireSnapshot snapshot, AnswerSet answers, string language, IStringLocalizer s)
     {
         var lines = new List<(string, string)>();
         foreach (var question in snapshot.Questions.Where(q => answers.Has(q.Code)))
@@ -70,10 +70,21 @@ public static class ReceiptEmail
             var answer = question.Type switch
             {
                 QuestionType.Number => answers.Number(question.Code)?.ToString(CultureInfo.CurrentCulture) ?? "",
-                QuestionType.ShortText or QuestionType.LongText => answers.Text(question.Code) ?? "",
+                QuestionType.Rating => answers.Number(question.Code)?.ToString(CultureInfo.CurrentCulture) ?? "",
+                QuestionType.ShortText or QuestionType.LongText or QuestionType.Email => answers.Text(question.Code) ?? "",
+                QuestionType.Date => DateOnly.TryParseExact(answers.Text(question.Code), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    ? date.ToString("D", CultureInfo.CurrentCulture) : "",
+                QuestionType.YesNo => answers.Text(question.Code) == AnswerReader.Yes ? s["Yes"] : s["No"],
+                QuestionType.Consent => answers.IsTrue(question.Code) ? s["Yes"] : "",
+                QuestionType.FileUpload => answers.File(question.Code)?.Name ?? "",
+                QuestionType.Matrix => string.Join("; ", question.Rows.Where(row => answers.Row(question.Code, row) is not null).Select(row =>
+                    $"{snapshot.Text(language, ElementKey.Row(question.Code, row), TextField.Label)}: "
+                    + snapshot.Text(language, ElementKey.Option(question.Code, answers.Row(question.Code, row)!), TextField.Label))),
                 _ => string.Join(", ", answers.Choices(question.Code)
                     .Select(code => snapshot.Text(language, ElementKey.Option(question.Code, code), TextField.Label))),
             };
+            if (answers.Text(AnswerSet.OtherKey(question.Code)) is { } other)
+                answer = $"{answer}: {other}";
             lines.Add((label, answer));
         }
         return lines;

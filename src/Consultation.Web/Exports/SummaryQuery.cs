@@ -1,6 +1,8 @@
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Exports;
 
@@ -10,8 +12,15 @@ namespace Consultation.Web.Exports;
 /// </summary>
 public static class SummaryQuery
 {
+    /// <summary>
+    /// A closed question as counted: single and multiple choice and scales by option, yes/no by its two answers,
+    /// a rating by its points 0–10, and each row of a matrix as a question of its own (code "{question}.{row}").
+    /// Rankings, texts, numbers, dates, emails, consents and files are not counted here.
+    /// </summary>
+    private sealed record Countable(string Code, string Label, IReadOnlyList<(string Code, string Label)> Options, Func<AnswerSet, IReadOnlyList<string>> Choices);
+
     public static async Task<SummaryData> CountAsync(ConsultationDbContext db, Guid consultationId, string language, DateTimeOffset now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, IStringLocalizer? words = null)
     {
         var consultation = await db.Consultations.AsNoTracking().SingleAsync(c => c.Id == consultationId, cancellationToken);
         var versions = await db.QuestionnaireVersions.AsNoTracking().Where(v => v.ConsultationId == consultationId)
@@ -26,7 +35,7 @@ public static class SummaryQuery
         // The latest version names the questions and options; codes are stable across versions, so older answers count too.
         var snapshot = versions[^1].Snapshot;
         var labelLanguage = snapshot.Languages.Contains(language) ? language : snapshot.DefaultLanguage;
-        var closed = snapshot.Questions.Where(q => q.Options.Count > 0).ToList();
+        var closed = Countables(snapshot, labelLanguage, words).ToList();
 
         var answered = closed.ToDictionary(q => q.Code, _ => new Dictionary<SectorGroup, int>());
         var chosen = closed.ToDictionary(q => q.Code, q => q.Options.ToDictionary(o => o.Code, _ => new Dictionary<SectorGroup, int>()));
@@ -46,7 +55,7 @@ public static class SummaryQuery
             Add(bySector, sector);
             foreach (var question in closed)
             {
-                var choices = response.Answers.Choices(question.Code);
+                var choices = question.Choices(response.Answers);
                 if (choices.Count == 0)
                     continue;
                 Add(answered[question.Code], sector);
@@ -59,12 +68,12 @@ public static class SummaryQuery
 
         var questions = closed.Select(q => new QuestionSummary(
             q.Code,
-            snapshot.Text(labelLanguage, ElementKey.Question(q.Code), TextField.Label),
+            q.Label,
             answered[q.Code].Values.Sum(),
             answered[q.Code],
             q.Options.Select(o => new OptionSummary(
                 o.Code,
-                snapshot.Text(labelLanguage, ElementKey.Option(q.Code, o.Code), TextField.Label),
+                o.Label,
                 chosen[q.Code][o.Code].Values.Sum(),
                 chosen[q.Code][o.Code])).ToList())).ToList();
 
@@ -80,6 +89,59 @@ public static class SummaryQuery
             bySector,
             questions,
             labelLanguage);
+    }
+
+    private static IEnumerable<Countable> Countables(QuestionnaireSnapshot snapshot, string language, IStringLocalizer? words)
+    {
+        foreach (var q in snapshot.Questions)
+        {
+            var label = snapshot.Text(language, ElementKey.Question(q.Code), TextField.Label);
+            var options = q.Options.Select(o => (o.Code, snapshot.Text(language, ElementKey.Option(q.Code, o.Code), TextField.Label))).ToList();
+            switch (q.Type)
+            {
+                case QuestionType.SingleChoice or QuestionType.MultipleChoice or QuestionType.Scale:
+                    yield return new Countable(q.Code, label, options, a => a.Choices(q.Code));
+                    break;
+                case QuestionType.YesNo:
+                    yield return new Countable(q.Code, label,
+                        [(AnswerReader.Yes, Word(words, language, "Yes")), (AnswerReader.No, Word(words, language, "No"))],
+                        a => a.Text(q.Code) is { } yesNo ? [yesNo] : []);
+                    break;
+                case QuestionType.Rating:
+                    var (lo, hi) = ((int)(q.Minimum ?? 0), (int)(q.Maximum ?? 10));
+                    yield return new Countable(q.Code, label,
+                        Enumerable.Range(lo, hi - lo + 1).Select(p => (p.ToString(CultureInfo.InvariantCulture), p.ToString(CultureInfo.InvariantCulture))).ToList(),
+                        a => a.Number(q.Code) is { } points ? [points.ToString(CultureInfo.InvariantCulture)] : []);
+                    break;
+                case QuestionType.Matrix:
+                    foreach (var row in q.Rows)
+                        yield return new Countable($"{q.Code}.{row}",
+                            $"{label} — {snapshot.Text(language, ElementKey.Row(q.Code, row), TextField.Label)}", options,
+                            a => a.Row(q.Code, row) is { } cell ? [cell] : []);
+                    break;
+            }
+        }
+    }
+
+    // A word of the interface (yes, no) in the summary's label language, where a localizer is given.
+    private static string Word(IStringLocalizer? words, string language, string key)
+    {
+        if (words is null)
+            return key;
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Localization.UiLanguages.ServingUi(language));
+            return words[key];
+        }
+        catch (CultureNotFoundException)
+        {
+            return words[key];
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 
     private static void Add<TKey>(Dictionary<TKey, int> counts, TKey key) where TKey : notnull =>

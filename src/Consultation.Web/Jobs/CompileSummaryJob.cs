@@ -25,7 +25,7 @@ public sealed class CompileSummaryJob(ConsultationDbContext db, TimeProvider tim
         try
         {
             var now = time.GetUtcNow();
-            var data = await SummaryQuery.CountAsync(db, export.ConsultationId, export.Language, now, cancellationToken);
+            var data = await SummaryQuery.CountAsync(db, export.ConsultationId, export.Language, now, cancellationToken, s);
             // Headings and labels in one language: the analyst's when the consultation has it, else its default.
             var content = Build(data, data.LabelLanguage);
             export.Complete($"{data.Slug}-summary-{now.UtcDateTime:yyyyMMdd-HHmm}.xlsx", content, time.GetUtcNow());

@@ -32,13 +32,14 @@ public static class LanguageChoice
         if (!HttpMethods.IsPost(request.Method) || !request.HasFormContentType
             || (RespondentPath.Slug(request.Path) is null && RespondentPath.Token(request.Path) is null))
             return;
+        Infrastructure.RespondentFormLimits.Apply(context);
         try
         {
             var form = await request.ReadFormAsync(context.RequestAborted);
             if (UiLanguages.Normalise(form[SwitchField].FirstOrDefault()) is { } chosen)
                 context.Items[SwitchItem] = chosen;
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or BadHttpRequestException)
         {
             // An oversized or malformed form: the page reports it; the language stays as it was.
         }

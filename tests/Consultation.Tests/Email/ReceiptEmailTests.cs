@@ -35,6 +35,21 @@ public sealed class ReceiptEmailTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(!anonymous, email.CarriesAnswers);
     }
 
+    [Fact]
+    public void Receipt_OfEveryAnswerShape_ReadsAsText()
+    {
+        var snapshot = QuestionnaireSnapshot.Of(TestConsultations.EveryType("receipt", DateTimeOffset.UtcNow));
+        var (answers, errors) = AnswerReader.Read(snapshot, name => TestConsultations.EveryTypeAnswers().TryGetValue(name.StartsWith("a.", StringComparison.Ordinal) && name.Count(c => c == '.') == 1 ? name[2..] : name, out var v) ? v : [],
+            CultureInfo.InvariantCulture, uploads: code => code == TestConsultations.Codes.Paper ? new UploadOutcome(new FileAnswer(Guid.NewGuid(), "paper.pdf", 10, "application/pdf"), null) : null);
+        Assert.Empty(errors);
+        var s = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+        var email = ReceiptEmail.Build(snapshot, Invitation(), "person@example.org", answers, "fr", "https://example.org/r/x", s, DateTimeOffset.UtcNow);
+
+        foreach (var expected in new[] { "Autre: Retired judge", "29 février 2024", "Oui", "Les préjudices peuvent être réparés: Pas d’accord", "paper.pdf", "Coût, Qualité, Rapidité" })
+            Assert.Contains(expected, email.TextBody!, StringComparison.Ordinal);
+    }
+
     private static QuestionnaireSnapshot Snapshot(bool anonymous) => new("fr", ["fr"], anonymous, 5,
         [new SectionSnapshot("main", [
             new QuestionSnapshot("view", QuestionType.LongText, false, false, ProfileField.None, null, null, null, null, false, []),

@@ -64,6 +64,26 @@ public static class Html
         return client.PostAsync(action, new FormUrlEncodedContent(FormValues(form, answers, submitter)));
     }
 
+    /// <summary>
+    /// Submits a page's form as multipart/form-data, as a browser does when the form has an upload: its fields,
+    /// the given answers, and the given files by field name (a.{code}).
+    /// </summary>
+    public static Task<HttpResponseMessage> SubmitWithFilesAsync(this HttpClient client, IHtmlDocument page, IDictionary<string, string[]>? answers,
+        IDictionary<string, (string FileName, byte[] Content)> files, string formSelector = "#answer-form", IHtmlButtonElement? submitter = null)
+    {
+        var form = page.QuerySelector<IHtmlFormElement>(formSelector) ?? throw new InvalidOperationException($"No form {formSelector} on the page.");
+        var content = new MultipartFormDataContent();
+        foreach (var (name, value) in FormValues(form, answers, submitter).Where(v => !files.ContainsKey(v.Key)))
+            content.Add(new StringContent(value), name);
+        foreach (var (name, (fileName, bytes)) in files)
+        {
+            var part = new ByteArrayContent(bytes);
+            part.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+            content.Add(part, name, fileName);
+        }
+        return client.PostAsync(form.GetAttribute("action"), content);
+    }
+
     public static string Text(this IParentNode page, string selector) =>
         page.QuerySelector(selector)?.TextContent.Trim() ?? throw new InvalidOperationException($"Nothing matches {selector}.");
 }

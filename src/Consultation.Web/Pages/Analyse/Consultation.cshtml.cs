@@ -20,19 +20,48 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
     public SummaryData Summary { get; private set; } = null!;
     public IReadOnlyList<ExportRow> Exports { get; private set; } = [];
 
+    public IReadOnlyList<FileRow> Files { get; private set; } = [];
+
+    public sealed record FileRow(Guid Id, string QuestionCode, string FileName, long Size);
+
     public sealed record ExportRow(Guid Id, DateTimeOffset RequestedAt, string RequestedBy, ExportStatus Status, long Size);
 
     public async Task<IActionResult> OnGetAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken)
     {
         if (!await db.Consultations.AnyAsync(c => c.Id == consultationId, cancellationToken))
             return NotFound();
-        Summary = await SummaryQuery.CountAsync(db, consultationId, CultureInfo.CurrentUICulture.Name, time.GetUtcNow(), cancellationToken);
+        Summary = await SummaryQuery.CountAsync(db, consultationId, CultureInfo.CurrentUICulture.Name, time.GetUtcNow(), cancellationToken, s);
         Exports = await db.SummaryExports.Where(e => e.ConsultationId == consultationId)
             .OrderByDescending(e => e.RequestedAt).Take(20)
             .Select(e => new ExportRow(e.Id, e.RequestedAt, e.RequestedBy, e.Status, e.Size))
             .ToListAsync(cancellationToken);
+        Files = await SubmittedFiles(consultationId).OrderBy(f => f.QuestionCode).ThenBy(f => f.FileName).Take(500)
+            .Select(f => new FileRow(f.Id, f.QuestionCode, f.FileName, f.Size))
+            .ToListAsync(cancellationToken);
         return Page();
     }
+
+    /// <summary>
+    /// A file a respondent uploaded, only through the consultation it belongs to, and only once a submitted
+    /// response answers with it (a file left behind by an unfinished answer is nobody's position).
+    /// </summary>
+    public async Task<IActionResult> OnGetFileAsync([FromRoute] Guid consultationId, Guid fileId, CancellationToken cancellationToken)
+    {
+        var file = await SubmittedFiles(consultationId).AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId, cancellationToken);
+        if (file is null)
+            return NotFound();
+        return File(file.Content, file.ContentType, file.FileName);
+    }
+
+    public static string FileUrl(Guid consultationId, Guid fileId) => $"/analyse/{consultationId}?handler=File&fileId={fileId}";
+
+    private IQueryable<UploadedFile> SubmittedFiles(Guid consultationId) => db.UploadedFiles.FromSql($$"""
+        SELECT f.* FROM uploaded_files f
+        WHERE f.consultation_id = {{consultationId}}
+          AND EXISTS (SELECT 1 FROM responses r
+                      WHERE r.consultation_id = f.consultation_id AND r.status = 'Submitted'
+                        AND r.answers -> f.question_code ->> 'id' = f.id::text)
+        """);
 
     /// <summary>Asks for a new summary; the job compiles it, and the page follows its progress.</summary>
     public async Task<IActionResult> OnPostCompileAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken)

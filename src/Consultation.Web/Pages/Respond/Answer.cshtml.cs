@@ -21,6 +21,7 @@ namespace Consultation.Web.Pages.Respond;
 // Antiforgery is checked in the handler, after binding, so that an expired token re-shows the
 // respondent's answers with a fresh token instead of a bare 400 that loses them.
 [IgnoreAntiforgeryToken]
+// The form's size limit is set where it is first read: see RespondentFormLimits.
 public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAntiforgery antiforgery,
     IStringLocalizer<SharedResource> s, Outbox outbox) : PageModel
 {
@@ -33,6 +34,13 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
     public Guid SubmissionKey { get; set; }
 
     private Func<string, IReadOnlyList<string>> _posted = _ => [];
+    private readonly Dictionary<string, UploadOutcome> _uploads = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _errorKeys = new(StringComparer.Ordinal);
+
+    /// <summary>Whether the form must be sent as multipart/form-data: only when a question asks for a file.</summary>
+    public bool HasUploads => Link.Snapshot.Questions.Any(q => q.Type == QuestionType.FileUpload);
+
+    public string DecimalSeparator => CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator;
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, CancellationToken cancellationToken)
     {
@@ -47,9 +55,14 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
     {
         if (await LoadAsync(slug, token, cancellationToken) is { } stop)
             return stop;
-        _posted = code => Request.Form[QuestionView.FieldNameOf(code)].Select(v => v ?? "").ToList();
+        _posted = name => Request.Form[name].Select(v => v ?? "").ToList();
         if (SubmissionKey == Guid.Empty)
             SubmissionKey = Guid.NewGuid();
+
+        // Files are stored as soon as they arrive (with a valid token), so that a page shown again keeps them.
+        var tokenIsValid = await antiforgery.IsRequestValidAsync(HttpContext);
+        if (tokenIsValid)
+            await ReceiveUploadsAsync(cancellationToken);
 
         if (UiLanguages.Normalise(switchLanguage) is { } chosen && Link.Snapshot.Languages.Contains(chosen))
         {
@@ -59,15 +72,19 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
             return Page();
         }
 
-        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        if (!tokenIsValid)
         {
             FormProblem = s["Your session had expired. Check your answers and submit them again."];
             return Page();
         }
 
-        var (answers, errors) = AnswerReader.Read(Link.Snapshot, _posted, CultureInfo.CurrentCulture);
+        var (answers, errors) = AnswerReader.Read(Link.Snapshot, _posted, CultureInfo.CurrentCulture,
+            uploads: code => _uploads.GetValueOrDefault(code));
         foreach (var error in errors)
+        {
             Errors[error.QuestionCode] = s[error.Message, error.Arguments];
+            _errorKeys[error.QuestionCode] = error.Message;
+        }
         if (Errors.Count > 0)
             return Page();
 
@@ -93,9 +110,50 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         Link.Snapshot.Sections.Select(section => (
             section,
             Link.Text(Language, ElementKey.Section(section.Code), TextField.Title),
-            section.Questions.Select(q => QuestionView.For(Link.Snapshot, Language, q, _posted(q.Code), Errors.GetValueOrDefault(q.Code)))));
+            section.Questions.Select(q => QuestionView.For(Link.Snapshot, Language, q, _posted, Errors.GetValueOrDefault(q.Code),
+                _uploads.GetValueOrDefault(q.Code)?.File, _errorKeys.GetValueOrDefault(q.Code)))));
 
     public string Title => Link.Text(Language, ElementKey.Consultation, TextField.Title);
+
+    /// <summary>
+    /// For each upload question: the file kept from an earlier post (its id in a hidden field, honoured only when
+    /// it belongs to this consultation and question), replaced by a newly chosen file once that passes its checks.
+    /// </summary>
+    private async Task ReceiveUploadsAsync(CancellationToken cancellationToken)
+    {
+        var form = Request.Form;
+        foreach (var question in Link.Snapshot.Questions.Where(q => q.Type == QuestionType.FileUpload))
+        {
+            FileAnswer? kept = null;
+            AnswerError? error = null;
+            if (form[AnswerReader.Field(question.Code, "file")] is { Count: > 0 } ids)
+            {
+                if (ids.Count == 1 && Guid.TryParse(ids[0], out var id))
+                    kept = await db.UploadedFiles.AsNoTracking()
+                        .Where(f => f.Id == id && f.ConsultationId == Link.Consultation.Id && f.QuestionCode == question.Code)
+                        .Select(f => new FileAnswer(f.Id, f.FileName, f.Size, f.ContentType))
+                        .SingleOrDefaultAsync(cancellationToken);
+                if (kept is null)
+                    error = new AnswerError(question.Code, AnswerReader.Messages.FileGone);
+            }
+            var file = form.Files.GetFile(AnswerReader.Field(question.Code));
+            if (file is not null && file.FileName.Length > 0)
+            {
+                var content = new byte[file.Length];
+                await using (var stream = file.OpenReadStream())
+                    await stream.ReadExactlyAsync(content, cancellationToken);
+                error = UploadedFile.Check(question, file.FileName, content.LongLength, content.AsSpan(0, (int)Math.Min(content.Length, UploadedFile.HeadLength)));
+                if (error is null)
+                {
+                    var stored = UploadedFile.Store(Link.Consultation.Id, question.Code, file.FileName, content, time.GetUtcNow());
+                    db.UploadedFiles.Add(stored);
+                    await db.SaveChangesAsync(cancellationToken);
+                    kept = stored.ToAnswer();
+                }
+            }
+            _uploads[question.Code] = new UploadOutcome(kept, error);
+        }
+    }
 
     /// <summary>Queues the receipt of a personal link's response, to the invited stakeholder.</summary>
     private async Task<bool> ReceiptAsync(AnswerSet answers, DateTimeOffset now, CancellationToken cancellationToken)
