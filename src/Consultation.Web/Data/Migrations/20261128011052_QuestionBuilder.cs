@@ -79,12 +79,6 @@ namespace Consultation.Web.Data.Migrations
                 type: "timestamp with time zone",
                 nullable: true);
 
-            // Consultations published before this column existed froze their codes then.
-            migrationBuilder.Sql("""
-                UPDATE consultations c SET first_published_at =
-                    (SELECT min(v.published_at) FROM questionnaire_versions v WHERE v.consultation_id = c.id)
-                """);
-
             migrationBuilder.CreateTable(
                 name: "question_rows",
                 columns: table => new
@@ -105,11 +99,46 @@ namespace Consultation.Web.Data.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "uploaded_files",
+                columns: table => new
+                {
+                    id = table.Column<Guid>(type: "uuid", nullable: false),
+                    consultation_id = table.Column<Guid>(type: "uuid", nullable: false),
+                    question_code = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
+                    file_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    content_type = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    size = table.Column<long>(type: "bigint", nullable: false),
+                    content = table.Column<byte[]>(type: "bytea", nullable: false),
+                    uploaded_on = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("pk_uploaded_files", x => x.id);
+                    table.ForeignKey(
+                        name: "fk_uploaded_files_consultations_consultation_id",
+                        column: x => x.consultation_id,
+                        principalTable: "consultations",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "ix_question_rows_question_id_code",
                 table: "question_rows",
                 columns: new[] { "question_id", "code" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "ix_uploaded_files_consultation_id_question_code",
+                table: "uploaded_files",
+                columns: new[] { "consultation_id", "question_code" });
+
+            // Consultations published before this column existed froze their codes then.
+            migrationBuilder.Sql("""
+                UPDATE consultations c SET first_published_at =
+                    (SELECT min(v.published_at) FROM questionnaire_versions v WHERE v.consultation_id = c.id)
+                """);
         }
 
         /// <inheritdoc />
@@ -117,6 +146,9 @@ namespace Consultation.Web.Data.Migrations
         {
             migrationBuilder.DropTable(
                 name: "question_rows");
+
+            migrationBuilder.DropTable(
+                name: "uploaded_files");
 
             migrationBuilder.DropColumn(
                 name: "updated_at",

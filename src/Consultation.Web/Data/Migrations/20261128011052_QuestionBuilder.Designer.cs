@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Consultation.Web.Data.Migrations
 {
     [DbContext(typeof(ConsultationDbContext))]
-    [Migration("20261128001743_QuestionBuilder")]
+    [Migration("20261128011052_QuestionBuilder")]
     partial class QuestionBuilder
     {
         /// <inheritdoc />
@@ -1028,6 +1028,56 @@ namespace Consultation.Web.Data.Migrations
                     b.ToTable("summary_exports", (string)null);
                 });
 
+            modelBuilder.Entity("Consultation.Web.Domain.UploadedFile", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<Guid>("ConsultationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultation_id");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("content");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("content_type");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<string>("QuestionCode")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("question_code");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint")
+                        .HasColumnName("size");
+
+                    b.Property<DateTimeOffset>("UploadedOn")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("uploaded_on");
+
+                    b.HasKey("Id")
+                        .HasName("pk_uploaded_files");
+
+                    b.HasIndex("ConsultationId", "QuestionCode")
+                        .HasDatabaseName("ix_uploaded_files_consultation_id_question_code");
+
+                    b.ToTable("uploaded_files", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1338,6 +1388,16 @@ namespace Consultation.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_summary_exports_consultations_consultation_id");
+                });
+
+            modelBuilder.Entity("Consultation.Web.Domain.UploadedFile", b =>
+                {
+                    b.HasOne("Consultation.Web.Domain.Consultation", null)
+                        .WithMany()
+                        .HasForeignKey("ConsultationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_uploaded_files_consultations_consultation_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>
