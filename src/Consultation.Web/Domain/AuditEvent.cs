@@ -45,4 +45,12 @@ public static class AuditActions
     public const string ConsultationClosed = "consultation-closed";
     public const string ConsultationScheduled = "consultation-scheduled";
     public const string EmailDeliveryResumed = "email-delivery-resumed";
+    public const string MemberAdded = "member-added";
+    public const string MemberChanged = "member-changed";
+    public const string MemberRemoved = "member-removed";
+    public const string AccountInvited = "account-invited";
+    public const string AccountChanged = "account-changed";
+    public const string AccountDisabled = "account-disabled";
+    public const string AccountEnabled = "account-enabled";
+    public const string PasswordSet = "password-set";
 }
