@@ -53,4 +53,5 @@ public static class AuditActions
     public const string AccountDisabled = "account-disabled";
     public const string AccountEnabled = "account-enabled";
     public const string PasswordSet = "password-set";
+    public const string SetPasswordLinkSent = "set-password-link-sent";
 }

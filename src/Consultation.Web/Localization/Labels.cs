@@ -72,6 +72,7 @@ public static class Labels
         AuditActions.AccountDisabled => s["Disabled an account"],
         AuditActions.AccountEnabled => s["Re-enabled an account"],
         AuditActions.PasswordSet => s["Set a password"],
+        AuditActions.SetPasswordLinkSent => s["Sent a link to set a password"],
         _ => action,
     };
 

@@ -1,8 +1,10 @@
 using System.Security.Claims;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Email;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Localization;
+using Consultation.Web.Pages.Account;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -12,16 +14,53 @@ using Microsoft.Extensions.Localization;
 namespace Consultation.Web.Pages.Admin;
 
 /// <summary>One account: its roles and interface language, and disabling or re-enabling it.</summary>
-public sealed class UserAccountModel(ConsultationDbContext db, UserManager<StaffUser> users, TimeProvider time, IStringLocalizer<SharedResource> s)
-    : PageModel
+public sealed class UserAccountModel(ConsultationDbContext db, UserManager<StaffUser> users, Outbox outbox, TimeProvider time,
+    IStringLocalizer<SharedResource> s) : PageModel
 {
+    /// <summary>Set when the page is shown: the "send a new link" form submitted twice sends one email.</summary>
+    public Guid LinkKey { get; private set; }
+
+    [BindProperty(SupportsGet = true, Name = "sent")]
+    public bool LinkSent { get; set; }
+
     public StaffUser Account { get; private set; } = null!;
     public IReadOnlyList<string> Roles { get; private set; } = [];
     public AccountStatus Status { get; private set; }
     public bool IsSelf => Account.Id == ActorId;
     public string? Problem { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] Guid userId) => await LoadAsync(userId) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid userId)
+    {
+        LinkKey = Guid.NewGuid();
+        return await LoadAsync(userId) ? Page() : NotFound();
+    }
+
+    /// <summary>
+    /// A new set-password link by email, in the account's interface language: for an invitee whose link expired, or
+    /// someone who forgot their password. Earlier links stop working (the security stamp changes, which also ends
+    /// the person's open sessions: whoever asked for a new password should not stay signed in elsewhere).
+    /// </summary>
+    public async Task<IActionResult> OnPostSendLinkAsync([FromRoute] Guid userId, [FromForm(Name = "LinkKey")] Guid key, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(userId))
+            return NotFound();
+        if (Account.IsDisabled)
+            return await RefuseAsync(userId, s["Re-enable the account before sending it a link."]);
+        if (key == Guid.Empty)
+            return await RefuseAsync(userId, s["The form was incomplete. Try again."]);
+        if (!await db.OutboundEmails.AnyAsync(e => e.IdempotencyKey == AccountInvitationEmail.Key(key), cancellationToken))
+        {
+            await users.UpdateSecurityStampAsync(Account);
+            var language = Account.InterfaceLanguage ?? UiLanguages.Default;
+            var token = await users.GeneratePasswordResetTokenAsync(Account);
+            var link = SetPasswordModel.Link($"{Request.Scheme}://{Request.Host}", Account.Id, token, language);
+            await outbox.AddAsync(AccountInvitationEmail.Build(key, Account.Email ?? "", language, User.Identity?.Name ?? "", link,
+                SetPasswordTokenProvider.Lifespan, s, time.GetUtcNow()), cancellationToken);
+            await AuditAsync(AuditActions.SetPasswordLinkSent, cancellationToken);
+            outbox.DeliverSoon();
+        }
+        return RedirectToPage(new { userId, sent = true });
+    }
 
     /// <summary>
     /// Roles and language, saved only if nobody changed the account since the form was shown (Identity's concurrency
@@ -113,6 +152,7 @@ public sealed class UserAccountModel(ConsultationDbContext db, UserManager<Staff
     private async Task<IActionResult> RefuseAsync(Guid userId, string problem)
     {
         db.ChangeTracker.Clear();
+        LinkKey = Guid.NewGuid();
         await LoadAsync(userId);
         Problem = problem;
         return Page();

@@ -56,6 +56,28 @@ public sealed class SetPasswordPageTests(AppFactory app) : IClassFixture<AppFact
             Assert.Equal(Localized.Text("en", "This link no longer works"), (await app.Respondent().GetPageAsync(path)).Text("h1"));
     }
 
+    [Fact]
+    public async Task SendANewLink_AfterTheInvitationExpired_SendsOneEmailForADoubleSubmit_WhoseLinkWorks()
+    {
+        var email = $"again-{Guid.NewGuid().ToString("N")[..8]}@example.org";
+        var expired = await InviteAsync("ja", email);
+        app.Clock.Advance(SetPasswordTokenProvider.Lifespan + TimeSpan.FromHours(1));
+        var admin = await app.SignedInAsync(DemoSeeder.AdminEmail);
+        var path = $"/admin/users/{await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync())}";
+        var page = await admin.GetPageAsync(path);
+
+        await ResponseAssert.RedirectsTo($"{path}?sent=True", await admin.SubmitAsync(page, formSelector: "#send-link", pagePath: path));
+        await ResponseAssert.RedirectsTo($"{path}?sent=True", await admin.SubmitAsync(page, formSelector: "#send-link", pagePath: path));
+
+        var bodies = await app.WithDbAsync(db => db.OutboundEmails.Where(e => e.Recipient == email).OrderBy(e => e.CreatedAt).Select(e => e.TextBody!).ToListAsync());
+        Assert.Equal(2, bodies.Count);
+        Assert.Contains(Localized.Text("ja", "Choose your password here (the link works once, for {0} days):", 3), bodies[1]);
+        var fresh = new Uri(System.Text.RegularExpressions.Regex.Match(bodies[1], @"https?://\S+/account/set-password\?\S+").Value).PathAndQuery;
+        Assert.Equal(Localized.Text("ja", "This link no longer works"), (await app.Respondent().GetPageAsync(expired)).Text("h1"));
+        var invitee = app.Respondent();
+        await ResponseAssert.RedirectsTo("/staff", await invitee.SubmitAsync(await invitee.GetPageAsync(fresh), Passwords(NewPassword, NewPassword), "main form", pagePath: fresh));
+    }
+
     private static Dictionary<string, string[]> Passwords(string password, string confirm) =>
         new() { ["Input.Password"] = [password], ["Input.ConfirmPassword"] = [confirm] };
 
