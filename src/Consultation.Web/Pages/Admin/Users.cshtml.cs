@@ -141,22 +141,3 @@ public sealed class UsersModel(ConsultationDbContext db, UserManager<StaffUser> 
             u.InterfaceLanguage, AccountStatuses.Of(u, now), lastSignIn.TryGetValue(u.Id, out var at) ? at : null)).ToList();
     }
 }
-
-public enum AccountStatus { Active, AwaitingPassword, LockedOut, Disabled }
-
-public static class AccountStatuses
-{
-    public static AccountStatus Of(StaffUser user, DateTimeOffset now) =>
-        user.IsDisabled ? AccountStatus.Disabled
-        : user.LockoutEnd > now ? AccountStatus.LockedOut
-        : user.IsAwaitingPassword ? AccountStatus.AwaitingPassword
-        : AccountStatus.Active;
-
-    public static string Label(IStringLocalizer s, AccountStatus status) => status switch
-    {
-        AccountStatus.Disabled => s["Disabled"],
-        AccountStatus.LockedOut => s["Locked out"],
-        AccountStatus.AwaitingPassword => s["Invited, no password yet"],
-        _ => s["Active"],
-    };
-}
