@@ -80,6 +80,9 @@ public sealed class UsersModel(ConsultationDbContext db, UserManager<StaffUser> 
             var created = await users.CreateAsync(user);
             if (!created.Succeeded)
             {
+                // The same form, submitted a moment earlier, may have just created the account.
+                if (await db.OutboundEmails.AnyAsync(e => e.IdempotencyKey == key, cancellationToken))
+                    return Done(email);
                 foreach (var error in created.Errors)
                     ModelState.AddModelError($"{nameof(Invite)}.{nameof(InviteInput.Email)}", error.Description);
                 return await ShowAsync(cancellationToken);

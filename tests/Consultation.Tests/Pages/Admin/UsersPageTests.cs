@@ -67,6 +67,21 @@ public sealed class UsersPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Invite_SubmittedTwiceAtOnce_CreatesOneAccount_AndSendsOneEmail()
+    {
+        var admin = await app.SignedInAsync(DemoSeeder.AdminEmail);
+        var email = NewEmail();
+        var page = await admin.GetPageAsync(Accounts.UsersPath);
+
+        var results = await Task.WhenAll(admin.InviteAsync(Accounts.Invitation(email, "ko"), page), admin.InviteAsync(Accounts.Invitation(email, "ko"), page));
+
+        foreach (var result in results)
+            await ResponseAssert.RedirectsTo($"{Accounts.UsersPath}?invited={email}", result);
+        Assert.Equal(1, await app.WithDbAsync(db => db.OutboundEmails.CountAsync(e => e.Recipient == email)));
+        Assert.Equal(1, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == email)));
+    }
+
+    [Fact]
     public async Task Invite_AnAddressThatHasAnAccount_IsRefusedInWords()
     {
         var admin = await app.SignedInAsync(await app.CreateStaffAsync(StaffRoles.Admin), acceptLanguage: "sw");

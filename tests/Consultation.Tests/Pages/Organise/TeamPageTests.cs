@@ -151,6 +151,27 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Remove_ByTwoOrganisersOfEachOtherAtOnce_LeavesOneOrganiser()
+    {
+        var (first, id, path) = await NewConsultationAsync();
+        var firstEmail = await OrganiserEmailAsync(id);
+        var secondEmail = await app.CreateStaffAsync(StaffRoles.Organiser);
+        await ResponseAssert.RedirectsTo(path, await AddAsync(first, path, secondEmail, "Organiser"));
+        var second = await app.SignedInAsync(secondEmail);
+        var firstPage = await first.GetPageAsync(path);
+        var secondPage = await second.GetPageAsync(path);
+
+        var results = await Task.WhenAll(
+            first.SubmitAsync(firstPage, formSelector: $"form[data-remove='{secondEmail}']", pagePath: path),
+            second.SubmitAsync(secondPage, formSelector: $"form[data-remove='{firstEmail}']", pagePath: path));
+
+        // The other is refused: in words when it waited for the lock, or with 403 when it arrived after its sender left the team.
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Single(results, r => r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Forbidden);
+        Assert.Equal(1, await app.WithDbAsync(db => db.ConsultationMembers.CountAsync(m => m.ConsultationId == id && m.Role == MemberRole.Organiser)));
+    }
+
+    [Fact]
     public async Task TeamPage_OfAConsultationTheOrganiserIsNotOn_IsForbidden_EvenForChanges()
     {
         var (_, id, path) = await NewConsultationAsync();
