@@ -96,6 +96,12 @@ public sealed class UsersModel(ConsultationDbContext db, UserManager<StaffUser> 
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
+        catch (DomainException)
+        {
+            // An address the attribute let through but a mail server would refuse: nothing is kept.
+            ModelState.AddModelError($"{nameof(Invite)}.{nameof(InviteInput.Email)}", s["Enter an email address in the correct format, like name@example.org."]);
+            return await ShowAsync(cancellationToken);
+        }
         catch (DbUpdateException)
         {
             // The same form submitted twice at once: the first submission's account and message won.

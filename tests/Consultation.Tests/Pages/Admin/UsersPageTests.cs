@@ -94,6 +94,20 @@ public sealed class UsersPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(0, await app.WithDbAsync(db => db.OutboundEmails.CountAsync(e => e.Recipient == DemoSeeder.AnalystEmail && e.Kind == EmailKind.AccountInvitation)));
     }
 
+    [Theory]
+    [InlineData("a b@example.org")]
+    [InlineData("name@")]
+    public async Task Invite_AnAddressAMailServerWouldRefuse_IsRefused_AndCreatesNoAccount(string address)
+    {
+        var admin = await app.SignedInAsync(DemoSeeder.AdminEmail);
+
+        var refused = await admin.InviteAsync(Accounts.Invitation(address, "en"));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.NotNull((await Html.ParseAsync(refused)).QuerySelector("[data-error-summary] a[href='#invite-email']"));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Users.CountAsync(u => u.Email == address)));
+    }
+
     [Fact]
     public async Task Save_ChangesRolesAndInterfaceLanguage_AndAudits()
     {
