@@ -36,12 +36,14 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage("/Index");
         options.Conventions.AllowAnonymousToPage("/Status");
         options.Conventions.AllowAnonymousToPage("/Account/SignIn");
+        options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
         options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
         options.Conventions.AuthorizePage("/Organise/Index", Policies.Organisers);
         options.Conventions.AuthorizePage("/Organise/Consultation", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/Questionnaire", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/Section", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/Question", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Team", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Analyse/Index", Policies.Analysts);
         options.Conventions.AuthorizePage("/Analyse/Consultation", Policies.ConsultationAnalyst);
     })

@@ -53,4 +53,13 @@ public static class AuditActions
     public const string QuestionChanged = "question-changed";
     public const string QuestionMoved = "question-moved";
     public const string QuestionRemoved = "question-removed";
+    public const string MemberAdded = "member-added";
+    public const string MemberChanged = "member-changed";
+    public const string MemberRemoved = "member-removed";
+    public const string AccountInvited = "account-invited";
+    public const string AccountChanged = "account-changed";
+    public const string AccountDisabled = "account-disabled";
+    public const string AccountEnabled = "account-enabled";
+    public const string PasswordSet = "password-set";
+    public const string SetPasswordLinkSent = "set-password-link-sent";
 }

@@ -2,7 +2,11 @@ namespace Consultation.Web.Domain;
 
 public enum MemberRole { Organiser, Analyst, Translator }
 
-/// <summary>A person on a consultation's team, in one role; a translator works in the languages given to them.</summary>
+/// <summary>
+/// A person on a consultation's team, in one role; a translator works in the languages given to them.
+/// A membership is never edited in place: a change replaces it under a new id (<see cref="Reassign"/>), so a
+/// form read before someone else's change names a membership that no longer exists and cannot overwrite it.
+/// </summary>
 public sealed class ConsultationMember
 {
     private ConsultationMember() { }
@@ -15,7 +19,18 @@ public sealed class ConsultationMember
     public DateTimeOffset AddedAt { get; private set; }
 
     public static ConsultationMember Add(Consultation consultation, StaffUser user, MemberRole role, DateTimeOffset now,
-        IEnumerable<string>? languages = null)
+        IEnumerable<string>? languages = null) => Create(consultation, user.Id, role, now, languages);
+
+    /// <summary>The same person in a new role or with new languages: a new membership that replaces this one.</summary>
+    public ConsultationMember Reassign(Consultation consultation, MemberRole role, IEnumerable<string>? languages = null)
+    {
+        if (consultation.Id != ConsultationId)
+            throw new DomainException("This membership belongs to another consultation.");
+        return Create(consultation, UserId, role, AddedAt, languages);
+    }
+
+    private static ConsultationMember Create(Consultation consultation, Guid userId, MemberRole role, DateTimeOffset addedAt,
+        IEnumerable<string>? languages)
     {
         var list = (languages ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         if (role == MemberRole.Translator && list.Count == 0)
@@ -28,10 +43,10 @@ public sealed class ConsultationMember
         {
             Id = Guid.NewGuid(),
             ConsultationId = consultation.Id,
-            UserId = user.Id,
+            UserId = userId,
             Role = role,
             Languages = list,
-            AddedAt = now,
+            AddedAt = addedAt,
         };
     }
 }

@@ -14,6 +14,17 @@ public sealed class StaffUser : IdentityUser<Guid>
     /// choose, the language they first signed in with.
     /// </summary>
     public string? InterfaceLanguage { get; set; }
+
+    /// <summary>
+    /// Disabled by an admin: locked out for ever (Identity's lockout fields express it, so no column of our own).
+    /// A temporary lockout after failed attempts ends at a real time instead.
+    /// </summary>
+    public bool IsDisabled => LockoutEnabled && LockoutEnd == DisabledUntil;
+
+    /// <summary>An account invited and not yet given a password.</summary>
+    public bool IsAwaitingPassword => PasswordHash is null;
+
+    public static DateTimeOffset DisabledUntil => DateTimeOffset.MaxValue;
 }
 
 /// <summary>The platform-wide roles; what a person sees inside a consultation depends on their membership of it.</summary>

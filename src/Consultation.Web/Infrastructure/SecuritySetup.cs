@@ -30,10 +30,13 @@ public static class SecuritySetup
                 o.Lockout.AllowedForNewUsers = true;
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // An invitation's link to set a password lasts days, on the app's clock; other tokens keep Identity's defaults.
+                o.Tokens.PasswordResetTokenProvider = SetPasswordTokenProvider.Name;
             })
             .AddEntityFrameworkStores<ConsultationDbContext>()
             .AddErrorDescriber<LocalizedIdentityErrorDescriber>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<SetPasswordTokenProvider>(SetPasswordTokenProvider.Name);
 
         // Checking the security stamp on every request makes a copied cookie stop working at sign-out.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);

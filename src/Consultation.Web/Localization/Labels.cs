@@ -64,6 +64,15 @@ public static class Labels
         AuditActions.ConsultationClosed => s["Closed the consultation"],
         AuditActions.ConsultationScheduled => s["Changed the opening and closing times"],
         AuditActions.EmailDeliveryResumed => s["Resumed email delivery"],
+        AuditActions.MemberAdded => s["Added a team member"],
+        AuditActions.MemberChanged => s["Changed a team member's role"],
+        AuditActions.MemberRemoved => s["Removed a team member"],
+        AuditActions.AccountInvited => s["Invited a new user"],
+        AuditActions.AccountChanged => s["Changed an account's roles or language"],
+        AuditActions.AccountDisabled => s["Disabled an account"],
+        AuditActions.AccountEnabled => s["Re-enabled an account"],
+        AuditActions.PasswordSet => s["Set a password"],
+        AuditActions.SetPasswordLinkSent => s["Sent a link to set a password"],
         _ => action,
     };
 

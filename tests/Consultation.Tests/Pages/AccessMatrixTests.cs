@@ -32,6 +32,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["r/{token}/thank-you"] = Access.Anyone,
         ["status/{code:int}"] = Access.Anyone,
         ["account/sign-in"] = Access.Anyone,
+        ["account/set-password"] = Access.Anyone,
         ["account/sign-out"] = Access.Staff,
         ["staff"] = Access.Staff,
         ["organise"] = Access.Organisers,
@@ -39,11 +40,14 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["organise/{consultationId:guid}/questionnaire"] = Access.ConsultationOrganisers,
         ["organise/{consultationId:guid}/sections/{code}"] = Access.ConsultationOrganisers,
         ["organise/{consultationId:guid}/questions/{code}"] = Access.ConsultationOrganisers,
+        ["organise/{consultationId:guid}/team"] = Access.ConsultationOrganisers,
         ["analyse"] = Access.Analysts,
         ["analyse/{consultationId:guid}"] = Access.ConsultationAnalysts,
         ["admin"] = Access.Admin,
         ["admin/audit"] = Access.Admin,
         ["admin/mailbox"] = Access.Admin,
+        ["admin/users"] = Access.Admin,
+        ["admin/users/{userId:guid}"] = Access.Admin,
     };
 
     private static bool MayEnter(Access access, Person person) => access switch
@@ -134,12 +138,14 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         public AppFactory App { get; } = new();
         public string Token { get; private set; } = "";
         public Guid ConsultationId { get; private set; }
+        public Guid AccountId { get; private set; }
 
         public async Task InitializeAsync()
         {
             var demo = await App.DemoAsync();
             Token = demo.PersonalLinks[0].Path["/r/".Length..];
             ConsultationId = await App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
+            AccountId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == DemoSeeder.AnalystEmail).Select(u => u.Id).SingleAsync());
             _clients[Person.Anonymous] = App.Respondent();
             _clients[Person.Admin] = await App.SignedInAsync(DemoSeeder.AdminEmail);
             _clients[Person.Organiser] = await App.SignedInAsync(DemoSeeder.OrganiserEmail);
@@ -154,6 +160,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
             var path = "/" + route.Replace("{slug}", DemoSeeder.Slug, StringComparison.Ordinal)
                 .Replace("{token}", Token, StringComparison.Ordinal)
                 .Replace("{consultationId:guid}", ConsultationId.ToString(), StringComparison.Ordinal)
+                .Replace("{userId:guid}", AccountId.ToString(), StringComparison.Ordinal)
                 .Replace("{code:int}", "404", StringComparison.Ordinal)
                 .Replace("{code}", "respondent_type", StringComparison.Ordinal);
             return handler is null ? path : $"{path}?handler={handler}";

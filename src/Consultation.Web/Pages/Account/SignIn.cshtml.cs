@@ -67,6 +67,12 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ConsultationDbC
             LanguageChoice.Remember(HttpContext, user.InterfaceLanguage);
             return LocalRedirect(SafeReturnUrl);
         }
+        if (result.IsLockedOut && user.IsDisabled)
+        {
+            Problem = s["This account has been disabled. Ask an administrator if you need it again."];
+            await AuditAsync(AuditActions.SignInFailed, user.Email!, user.Id, now);
+            return Page();
+        }
         if (result.IsLockedOut)
         {
             var minutes = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Round((end - now).TotalMinutes)) : 15;

@@ -1,0 +1,246 @@
+using AngleSharp.Dom;
+using System.Net;
+using AngleSharp.Html.Dom;
+using Consultation.Tests.Support;
+using Consultation.Web.Demo;
+using Consultation.Web.Domain;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Consultation.Tests.Pages.Organise;
+
+/// <summary>Organisers add, change and remove the members of their consultation's team, through the page.</summary>
+public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task Add_AnAnalystByEmail_PutsThemOnTheTeam_GivesThemTheAnalystRole_AndAudits()
+    {
+        var (organiser, id, path) = await NewConsultationAsync();
+        var person = await app.CreateStaffAsync(StaffRoles.Translator);
+
+        await ResponseAssert.RedirectsTo(path, await AddAsync(organiser, path, person, "Analyst"));
+
+        var member = await MemberAsync(id, person);
+        Assert.Equal(MemberRole.Analyst, member!.Role);
+        Assert.Contains(StaffRoles.Analyst, await PlatformRolesAsync(person));
+        Assert.Contains(person, (await organiser.GetPageAsync(path)).Text("[data-team]"));
+        Assert.Equal(1, await AuditCountAsync(AuditActions.MemberAdded, id));
+
+        // The new analyst reaches the consultation's results, and the list the staff menu links to.
+        var analyst = await app.SignedInAsync(person);
+        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync("/analyse")).StatusCode);
+        Assert.NotEqual(HttpStatusCode.Forbidden, (await analyst.GetAsync($"/analyse/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Add_AnAddressWithoutAnAccount_IsRefusedInWords()
+    {
+        var (organiser, id, path) = await NewConsultationAsync("fr");
+
+        var refused = await AddAsync(organiser, path, "nobody-here@example.org", "Analyst");
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(Localized.Text("fr", "No staff account has the email address {0}. An administrator can invite them first.", "nobody-here@example.org"),
+            (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.ConsultationMembers.CountAsync(m => m.ConsultationId == id)));
+    }
+
+    [Fact]
+    public async Task Add_ATranslator_KeepsOnlyOfferedLanguages_AndRefusesOthers()
+    {
+        var (organiser, id, path) = await NewConsultationAsync();
+        var person = await app.CreateStaffAsync(StaffRoles.Translator);
+
+        var page = await organiser.GetPageAsync(path);
+        var offered = page.QuerySelectorAll<IHtmlInputElement>("#add-member input[name='Member.Languages']").Select(i => i.Value).ToList();
+        Assert.Equal(["en", "fr", "sw"], offered);
+
+        var refused = await AddAsync(organiser, path, person, "Translator", "de");
+        Assert.Contains(Localized.Text("en", "This consultation is not offered in {0}. Choose among its languages.", "de"),
+            (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+        var none = await AddAsync(organiser, path, person, "Translator");
+        Assert.Contains(Localized.Text("en", "Choose at least one language for a translator."), (await Html.ParseAsync(none)).Text("[data-error-summary]"));
+        Assert.Null(await MemberAsync(id, person));
+
+        await ResponseAssert.RedirectsTo(path, await AddAsync(organiser, path, person, "Translator", "fr", "sw"));
+        var member = await MemberAsync(id, person);
+        Assert.Equal(MemberRole.Translator, member!.Role);
+        Assert.Equal(["fr", "sw"], member.Languages);
+    }
+
+    [Fact]
+    public async Task Change_ATranslatorsLanguagesAndThenRole_ReplacesTheMembership_AndAudits()
+    {
+        var (organiser, id, path) = await NewConsultationAsync();
+        var person = await app.CreateStaffAsync(StaffRoles.Translator);
+        await ResponseAssert.RedirectsTo(path, await AddAsync(organiser, path, person, "Translator", "fr"));
+
+        await ResponseAssert.RedirectsTo(path, await ChangeAsync(organiser, path, person, "Translator", "sw", "en"));
+        Assert.Equal(["sw", "en"], (await MemberAsync(id, person))!.Languages);
+
+        await ResponseAssert.RedirectsTo(path, await ChangeAsync(organiser, path, person, "Organiser", "fr"));
+        var member = await MemberAsync(id, person);
+        Assert.Equal(MemberRole.Organiser, member!.Role);
+        Assert.Empty(member.Languages);
+        Assert.Contains(StaffRoles.Organiser, await PlatformRolesAsync(person));
+        Assert.Equal(2, await AuditCountAsync(AuditActions.MemberChanged, id));
+    }
+
+    [Fact]
+    public async Task Remove_AMember_TakesThemOffTheTeam_AndTheirAccessToIt()
+    {
+        var (organiser, id, path) = await NewConsultationAsync();
+        var person = await app.CreateStaffAsync(StaffRoles.Organiser);
+        await ResponseAssert.RedirectsTo(path, await AddAsync(organiser, path, person, "Organiser"));
+        var other = await app.SignedInAsync(person);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(path)).StatusCode);
+
+        await ResponseAssert.RedirectsTo(path, await RemoveAsync(organiser, path, person));
+
+        Assert.Null(await MemberAsync(id, person));
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.GetAsync(path)).StatusCode);
+        Assert.Equal(1, await AuditCountAsync(AuditActions.MemberRemoved, id));
+    }
+
+    [Fact]
+    public async Task Remove_TheLastOrganiser_IsRefused_AndSoIsChangingTheirRole()
+    {
+        var (organiser, id, path) = await NewConsultationAsync("ja");
+        var email = await OrganiserEmailAsync(id);
+
+        var removal = await RemoveAsync(organiser, path, email);
+        Assert.Equal(HttpStatusCode.OK, removal.StatusCode);
+        Assert.Contains(Localized.Text("ja", "A consultation needs at least one organiser. Add another organiser before removing this one."),
+            (await Html.ParseAsync(removal)).Text("[data-error-summary]"));
+
+        var demotion = await ChangeAsync(organiser, path, email, "Analyst");
+        Assert.Contains(Localized.Text("ja", "A consultation needs at least one organiser. Add another organiser before changing this one's role."),
+            (await Html.ParseAsync(demotion)).Text("[data-error-summary]"));
+        Assert.Equal(MemberRole.Organiser, (await MemberAsync(id, email))!.Role);
+        Assert.Equal(0, await AuditCountAsync(AuditActions.MemberRemoved, id));
+    }
+
+    [Fact]
+    public async Task Change_FromAPageReadBeforeAnotherOrganisersChange_IsRefusedWithAMessage_AndKeepsTheirs()
+    {
+        var (first, id, path) = await NewConsultationAsync("ko");
+        var secondEmail = await app.CreateStaffAsync(StaffRoles.Organiser);
+        await ResponseAssert.RedirectsTo(path, await AddAsync(first, path, secondEmail, "Organiser"));
+        var second = await app.SignedInAsync(secondEmail, acceptLanguage: "ko");
+        var person = await app.CreateStaffAsync(StaffRoles.Translator);
+        await ResponseAssert.RedirectsTo(path, await AddAsync(first, path, person, "Translator", "fr"));
+
+        // Both organisers have the page open; the first changes the translator's languages, then the second, from the older page.
+        var firstPage = await first.GetPageAsync(path);
+        var secondPage = await second.GetPageAsync(path);
+        await ResponseAssert.RedirectsTo(path, await first.SubmitAsync(firstPage, Fields("Translator", "sw"), $"form[data-change='{person}']", pagePath: path));
+        var refused = await second.SubmitAsync(secondPage, Fields("Analyst"), $"form[data-change='{person}']", pagePath: path);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains(Localized.Text("ko", "Someone else changed this team member at the same time. The list below shows the team as it is now; make your change again if it is still needed."),
+            (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+        var member = await MemberAsync(id, person);
+        Assert.Equal(MemberRole.Translator, member!.Role);
+        Assert.Equal(["sw"], member.Languages);
+
+        // Removing from the stale page is refused too.
+        var staleRemoval = await second.SubmitAsync(secondPage, formSelector: $"form[data-remove='{person}']", pagePath: path);
+        Assert.Equal(HttpStatusCode.OK, staleRemoval.StatusCode);
+        Assert.NotNull(await MemberAsync(id, person));
+    }
+
+    [Fact]
+    public async Task Remove_ByTwoOrganisersOfEachOtherAtOnce_LeavesOneOrganiser()
+    {
+        var (first, id, path) = await NewConsultationAsync();
+        var firstEmail = await OrganiserEmailAsync(id);
+        var secondEmail = await app.CreateStaffAsync(StaffRoles.Organiser);
+        await ResponseAssert.RedirectsTo(path, await AddAsync(first, path, secondEmail, "Organiser"));
+        var second = await app.SignedInAsync(secondEmail);
+        var firstPage = await first.GetPageAsync(path);
+        var secondPage = await second.GetPageAsync(path);
+
+        var results = await Task.WhenAll(
+            first.SubmitAsync(firstPage, formSelector: $"form[data-remove='{secondEmail}']", pagePath: path),
+            second.SubmitAsync(secondPage, formSelector: $"form[data-remove='{firstEmail}']", pagePath: path));
+
+        // The other is refused: in words when it waited for the lock, or with 403 when it arrived after its sender left the team.
+        Assert.Single(results, r => r.StatusCode == HttpStatusCode.Redirect);
+        Assert.Single(results, r => r.StatusCode is HttpStatusCode.OK or HttpStatusCode.Forbidden);
+        Assert.Equal(1, await app.WithDbAsync(db => db.ConsultationMembers.CountAsync(m => m.ConsultationId == id && m.Role == MemberRole.Organiser)));
+    }
+
+    [Fact]
+    public async Task TeamPage_OfAConsultationTheOrganiserIsNotOn_IsForbidden_EvenForChanges()
+    {
+        var (_, id, path) = await NewConsultationAsync();
+        var outsider = await app.SignedInAsync(await app.CreateStaffAsync(StaffRoles.Organiser));
+        var demoOrganiser = await app.SignedInAsync(DemoSeeder.OrganiserEmail);
+
+        Assert.Equal(HttpStatusCode.Forbidden, (await outsider.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await demoOrganiser.GetAsync(path)).StatusCode);
+        // A page of the organiser's own consultation gives them a form whose token works; posting it at another consultation is still refused.
+        var demoId = await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
+        var own = await demoOrganiser.GetPageAsync($"/organise/{demoId}/team");
+        var form = own.QuerySelector<IHtmlFormElement>("#add-member")!;
+        var values = Html.FormValues(form, new Dictionary<string, string[]> { ["Member.Email"] = [DemoSeeder.OrganiserEmail], ["Member.Role"] = ["Organiser"] });
+        var post = await demoOrganiser.PostAsync($"{path}?handler=Add", new FormUrlEncodedContent(values));
+        Assert.Equal(HttpStatusCode.Forbidden, post.StatusCode);
+        Assert.Null(await MemberAsync(id, DemoSeeder.OrganiserEmail));
+
+        Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync(DemoSeeder.AdminEmail)).GetAsync($"/organise/{Guid.NewGuid()}/team")).StatusCode);
+    }
+
+    private static Dictionary<string, string[]> Fields(string role, params string[] languages) =>
+        new() { ["Member.Role"] = [role], ["Member.Languages"] = languages };
+
+    private static async Task<HttpResponseMessage> AddAsync(HttpClient client, string path, string email, string role, params string[] languages)
+    {
+        var page = await client.GetPageAsync(path);
+        var fields = Fields(role, languages);
+        fields["Member.Email"] = [email];
+        return await client.SubmitAsync(page, fields, "#add-member", pagePath: path);
+    }
+
+    private static async Task<HttpResponseMessage> ChangeAsync(HttpClient client, string path, string email, string role, params string[] languages) =>
+        await client.SubmitAsync(await client.GetPageAsync(path), Fields(role, languages), $"form[data-change='{email}']", pagePath: path);
+
+    private static async Task<HttpResponseMessage> RemoveAsync(HttpClient client, string path, string email) =>
+        await client.SubmitAsync(await client.GetPageAsync(path), formSelector: $"form[data-remove='{email}']", pagePath: path);
+
+    /// <summary>A consultation of its own (offered in en, fr and sw) with one organiser, signed in.</summary>
+    private async Task<(HttpClient Organiser, Guid Id, string Path)> NewConsultationAsync(string language = "en")
+    {
+        var email = await app.CreateStaffAsync(StaffRoles.Organiser);
+        var id = await app.WithDbAsync(async db =>
+        {
+            var consultation = Consultation.Web.Domain.Consultation.Create($"team-{Guid.NewGuid():N}"[..20], "en", ["en", "fr", "sw"],
+                AccessMode.PublicLink, false, 5, app.Clock.GetUtcNow());
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            db.Consultations.Add(consultation);
+            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, MemberRole.Organiser, app.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+            return consultation.Id;
+        });
+        return (await app.SignedInAsync(email, acceptLanguage: language), id, $"/organise/{id}/team");
+    }
+
+    private Task<string> OrganiserEmailAsync(Guid id) => app.WithDbAsync(db =>
+        (from m in db.ConsultationMembers join u in db.Users on m.UserId equals u.Id
+         where m.ConsultationId == id && m.Role == MemberRole.Organiser select u.Email!).SingleAsync());
+
+    private Task<ConsultationMember?> MemberAsync(Guid id, string email) => app.WithDbAsync(db =>
+        (from m in db.ConsultationMembers join u in db.Users on m.UserId equals u.Id
+         where m.ConsultationId == id && u.Email == email select m).AsNoTracking().SingleOrDefaultAsync());
+
+    private async Task<IList<string>> PlatformRolesAsync(string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        return await users.GetRolesAsync((await users.FindByEmailAsync(email))!);
+    }
+
+    private Task<int> AuditCountAsync(string action, Guid id) => app.WithDbAsync(db =>
+        db.AuditEvents.CountAsync(e => e.Action == action && e.ObjectId!.StartsWith(id.ToString())));
+}
