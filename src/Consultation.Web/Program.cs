@@ -37,6 +37,8 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
         options.Conventions.AuthorizePage("/Organise/Index", Policies.Organisers);
         options.Conventions.AuthorizePage("/Organise/Consultation", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/New", Policies.Organisers);
+        options.Conventions.AuthorizePage("/Organise/Settings", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Analyse/Index", Policies.Analysts);
         options.Conventions.AuthorizePage("/Analyse/Consultation", Policies.ConsultationAnalyst);
     })

@@ -45,4 +45,8 @@ public static class AuditActions
     public const string ConsultationClosed = "consultation-closed";
     public const string ConsultationScheduled = "consultation-scheduled";
     public const string EmailDeliveryResumed = "email-delivery-resumed";
+    public const string ConsultationCreated = "consultation-created";
+    public const string ConsultationSettingsChanged = "consultation-settings-changed";
+    public const string ConsultationDuplicated = "consultation-duplicated";
+    public const string ConsultationArchived = "consultation-archived";
 }

@@ -64,6 +64,10 @@ public static class Labels
         AuditActions.ConsultationClosed => s["Closed the consultation"],
         AuditActions.ConsultationScheduled => s["Changed the opening and closing times"],
         AuditActions.EmailDeliveryResumed => s["Resumed email delivery"],
+        AuditActions.ConsultationCreated => s["Created the consultation"],
+        AuditActions.ConsultationSettingsChanged => s["Changed the consultation's settings"],
+        AuditActions.ConsultationDuplicated => s["Duplicated the consultation"],
+        AuditActions.ConsultationArchived => s["Archived the consultation"],
         _ => action,
     };
 

@@ -36,6 +36,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["staff"] = Access.Staff,
         ["organise"] = Access.Organisers,
         ["organise/{consultationId:guid}"] = Access.ConsultationOrganisers,
+        ["organise/new"] = Access.Organisers,
+        ["organise/{consultationId:guid}/settings"] = Access.ConsultationOrganisers,
         ["analyse"] = Access.Analysts,
         ["analyse/{consultationId:guid}"] = Access.ConsultationAnalysts,
         ["admin"] = Access.Admin,
