@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 
 namespace Consultation.Web.Localization;
@@ -13,7 +14,26 @@ public static class ContentLanguages
             .Where(c => c.Name.Length > 0 && c.NativeName.Length > 0)
             .OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)]);
 
+    // Labels per interface language: computing about 800 names from ICU on every request is slow.
+    private static readonly ConcurrentDictionary<string, IReadOnlyList<(string Tag, string Label)>> LabelsByUi = new();
+
     public static IReadOnlyList<CultureInfo> All => Cultures.Value;
+
+    /// <summary>Reads the list from ICU ahead of the first settings page (it takes seconds on a busy machine).</summary>
+    public static void Warm()
+    {
+        var previous = CultureInfo.CurrentUICulture;
+        foreach (var ui in UiLanguages.Cultures)
+        {
+            CultureInfo.CurrentUICulture = ui;
+            Labelled();
+        }
+        CultureInfo.CurrentUICulture = previous;
+    }
+
+    /// <summary>Every language's tag and label, in the current interface language.</summary>
+    public static IReadOnlyList<(string Tag, string Label)> Labelled() =>
+        LabelsByUi.GetOrAdd(CultureInfo.CurrentUICulture.Name, _ => [.. All.Select(c => (c.Name, Label(c)))]);
 
     /// <summary>The tag as this machine spells it ("pt-BR"), or null when it is not a language it knows.</summary>
     public static string? Known(string? tag) => UiLanguages.Normalise(tag);
