@@ -147,7 +147,7 @@ public sealed class SettingsInput
         c.ChangeEstimatedMinutes(EstimatedMinutes);
         var zone = ZonedTime.Find(TimeZone)!;
         c.UseTimeZone(zone.Id);
-        var (opens, closes) = (ZonedTime.ToUtc(OpensAt, zone), ZonedTime.ToUtc(ClosesAt, zone));
+        var (opens, closes) = (Unchanged(c.OpensAt, OpensAt, zone) ?? ZonedTime.ToUtc(OpensAt, zone), Unchanged(c.ClosesAt, ClosesAt, zone) ?? ZonedTime.ToUtc(ClosesAt, zone));
         if (opens != c.OpensAt || closes != c.ClosesAt)
             c.Schedule(opens, closes, now);
         c.SetOwnText(TextField.Title, Title?.Trim());
@@ -157,6 +157,12 @@ public sealed class SettingsInput
         c.SetOwnText(TextField.ThankYou, Normalise(ThankYou));
         c.Touch(now);
     }
+
+    /// <summary>The stored time when the form shows it unchanged (the form has minutes; the stored time may have seconds).</summary>
+    private static DateTimeOffset? Unchanged(DateTimeOffset? stored, DateTime? posted, TimeZoneInfo zone) =>
+        stored is { } value && posted is { } local && ZonedTime.ToLocal(value, zone) is { } shown
+            && shown.AddTicks(-(shown.Ticks % TimeSpan.TicksPerMinute)) == local.AddTicks(-(local.Ticks % TimeSpan.TicksPerMinute))
+            ? value : null;
 
     /// <summary>Browsers send a textarea's line breaks as CR LF; stored, each is one character.</summary>
     private static string Normalise(string? text) => (text ?? "").Replace("\r\n", "\n", StringComparison.Ordinal);

@@ -188,6 +188,30 @@ public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory
     }
 
     [Fact]
+    public async Task Save_OfAPublishedConsultation_AsABrowserSendsIt_WithoutTheSettledFields_ChangesTheRestAndKeepsTheLink()
+    {
+        var id = await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
+        var organiser = await app.SignedInAsync(await app.CreateStaffAsync(StaffRoles.Organiser, MemberRole.Organiser));
+        var page = await organiser.GetPageAsync(SettingsForms.SettingsPath(id));
+        var form = page.QuerySelector<IHtmlFormElement>("#settings-form")!;
+        var disabled = form.Elements.OfType<IHtmlInputElement>().Where(i => i.IsDisabled).Select(i => i.Name)
+            .Concat(form.Elements.OfType<IHtmlSelectElement>().Where(s => s.IsDisabled).Select(s => s.Name)).ToHashSet();
+        Assert.Equal(["Input.DefaultLanguage", "Input.IsAnonymous", "Input.Slug"], disabled.Order());
+        var before = await app.WithDbAsync(db => db.Consultations.AsNoTracking().SingleAsync(c => c.Id == id));
+
+        var values = Html.FormValues(form).Where(v => !disabled.Contains(v.Key) || v.Value == "false").ToList();
+        values.RemoveAll(v => v.Key == "Input.EstimatedMinutes");
+        values.Add(new("Input.EstimatedMinutes", "42"));
+        var saved = await organiser.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));
+
+        await ResponseAssert.RedirectsTo($"{SettingsForms.SettingsPath(id)}?saved=True", saved);
+        var after = await app.WithDbAsync(db => db.Consultations.AsNoTracking().SingleAsync(c => c.Id == id));
+        Assert.Equal(42, after.EstimatedMinutes);
+        Assert.Equal((before.Slug, before.DefaultLanguage, before.IsAnonymous, before.Status, before.ClosesAt), (after.Slug, after.DefaultLanguage, after.IsAnonymous, after.Status, after.ClosesAt));
+        Assert.NotEqual(before.Version, after.Version);
+    }
+
+    [Fact]
     public async Task Settings_OfAConsultationTheOrganiserIsNotOn_IsForbidden_AndAnUnknownOneIsNotFound()
     {
         var id = await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
