@@ -42,9 +42,22 @@ public sealed class OrganiseSettingsTests(BrowserFixture browser) : IClassFixtur
         await page.GetByLabel("Closes at", new() { Exact = true }).FillAsync("2031-06-30T17:00");
         await page.GetByLabel("Time zone", new() { Exact = true }).SelectOptionAsync("Europe/Paris");
         await page.GetByLabel("Both: invited stakeholders and the public link").CheckAsync();
+        await page.GetByLabel("Public link", new() { Exact = true }).FillAsync(DemoSeeder.Slug);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the consultation" }).ClickAsync();
 
-        await page.WaitForURLAsync("**/settings");
+        // Refused: the summary names the problem and links to the field; everything typed is still there.
+        await Assertions.Expect(page.Locator("[data-error-summary]")).ToContainTextAsync($"The link /c/{DemoSeeder.Slug} is already taken");
+        await Assertions.Expect(page.Locator("[data-error-summary]")).ToBeFocusedAsync();
+        await Assertions.Expect(page.GetByLabel("Title", new() { Exact = true })).ToHaveValueAsync("Shade in the city: where should trees go?");
+        await Assertions.Expect(page.Locator("#Input_OfferedLanguages option:checked")).ToHaveCountAsync(4);
+        await BrowserFixture.ScreenshotAsync(page, "organise-new-refused");
+        await page.Locator("[data-error-summary] a").ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Public link", new() { Exact = true })).ToBeFocusedAsync();
+        await page.GetByLabel("Public link", new() { Exact = true }).FillAsync("shade-in-the-city");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the consultation" }).ClickAsync();
+
+        // The redirect keeps the fragment the error summary's link added (#Input_Slug), as browsers do.
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/organise/[0-9a-f-]+/settings(#.*)?$"));
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Shade in the city: where should trees go?");
         await Assertions.Expect(page.GetByLabel("Time zone", new() { Exact = true })).ToHaveValueAsync("Europe/Paris");
         await Assertions.Expect(page.GetByLabel("Closes at", new() { Exact = true })).ToHaveValueAsync("2031-06-30T17:00");
