@@ -44,6 +44,8 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Organise/Section", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/Question", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/Team", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/New", Policies.Organisers);
+        options.Conventions.AuthorizePage("/Organise/Settings", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Analyse/Index", Policies.Analysts);
         options.Conventions.AuthorizePage("/Analyse/Consultation", Policies.ConsultationAnalyst);
     })
@@ -92,6 +94,7 @@ app.MapHangfireDashboard(JobsSetup.DashboardPath, new DashboardOptions
 if (JobsSetup.RunsServer(app.Configuration, app.Environment))
     RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
 
+app.Lifetime.ApplicationStarted.Register(() => ThreadPool.QueueUserWorkItem(_ => ContentLanguages.Warm()));
 if (demo is not null && !app.Environment.IsEnvironment("Testing"))
     app.Lifetime.ApplicationStarted.Register(() => DemoBanner.Print(app, demo));
 

@@ -62,4 +62,8 @@ public static class AuditActions
     public const string AccountEnabled = "account-enabled";
     public const string PasswordSet = "password-set";
     public const string SetPasswordLinkSent = "set-password-link-sent";
+    public const string ConsultationCreated = "consultation-created";
+    public const string ConsultationSettingsChanged = "consultation-settings-changed";
+    public const string ConsultationDuplicated = "consultation-duplicated";
+    public const string ConsultationArchived = "consultation-archived";
 }

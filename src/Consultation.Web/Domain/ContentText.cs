@@ -40,6 +40,10 @@ public sealed class ContentText
 
     internal void Rekey(string elementKey) => ElementKey = elementKey;
 
+    /// <summary>The same text, status and source hash, belonging to another consultation (a duplicate).</summary>
+    internal ContentText CopyFor(Guid consultationId) =>
+        new(consultationId, ElementKey, Field, Language, Text, SourceHash) { Status = Status };
+
     public static string Hash(string source) =>
         Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(source)))[..16];
 }

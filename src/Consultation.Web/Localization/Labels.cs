@@ -73,6 +73,10 @@ public static class Labels
         AuditActions.AccountEnabled => s["Re-enabled an account"],
         AuditActions.PasswordSet => s["Set a password"],
         AuditActions.SetPasswordLinkSent => s["Sent a link to set a password"],
+        AuditActions.ConsultationCreated => s["Created the consultation"],
+        AuditActions.ConsultationSettingsChanged => s["Changed the consultation's settings"],
+        AuditActions.ConsultationDuplicated => s["Duplicated the consultation"],
+        AuditActions.ConsultationArchived => s["Archived the consultation"],
         _ => action,
     };
 

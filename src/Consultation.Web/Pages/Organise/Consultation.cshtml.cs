@@ -43,9 +43,11 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
 
     private void ShowStoredSchedule()
     {
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(Schedule.TimeZone);
-        Schedule.OpensAt = Consultation.OpensAt is { } opens ? TimeZoneInfo.ConvertTime(opens, zone).DateTime : null;
-        Schedule.ClosesAt = Consultation.ClosesAt is { } closes ? TimeZoneInfo.ConvertTime(closes, zone).DateTime : null;
+        // Shown in the time zone the consultation was scheduled in.
+        Schedule.TimeZone = Consultation.TimeZone;
+        var zone = ZonedTime.Find(Schedule.TimeZone) ?? TimeZoneInfo.Utc;
+        Schedule.OpensAt = ZonedTime.ToLocal(Consultation.OpensAt, zone);
+        Schedule.ClosesAt = ZonedTime.ToLocal(Consultation.ClosesAt, zone);
     }
 
     public Task<IActionResult> OnPostOpenAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken) =>
@@ -56,22 +58,22 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
 
     public async Task<IActionResult> OnPostScheduleAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken)
     {
-        if (!TimeZoneInfo.TryFindSystemTimeZoneById(Schedule.TimeZone, out var zone))
+        if (ZonedTime.Find(Schedule.TimeZone) is not { } zone)
         {
             ScheduleProblem = s["Choose a time zone from the list."];
             return await LoadAsync(consultationId, cancellationToken) ? Page() : NotFound();
         }
         // A local time skipped by a daylight-saving change does not exist; refuse it rather than guess.
-        if (new[] { Schedule.OpensAt, Schedule.ClosesAt }.Any(t => t is { } value && zone.IsInvalidTime(DateTime.SpecifyKind(value, DateTimeKind.Unspecified))))
+        if (ZonedTime.IsSkipped(Schedule.OpensAt, zone) || ZonedTime.IsSkipped(Schedule.ClosesAt, zone))
         {
             ScheduleProblem = s["That time does not exist in this time zone (the clocks change then). Choose another time."];
             return await LoadAsync(consultationId, cancellationToken) ? Page() : NotFound();
         }
-        DateTimeOffset? Utc(DateTime? local) => local is { } value
-            ? new DateTimeOffset(DateTime.SpecifyKind(value, DateTimeKind.Unspecified), zone.GetUtcOffset(value)).ToUniversalTime()
-            : null;
-        return await ChangeAsync(consultationId, AuditActions.ConsultationScheduled,
-            c => c.Schedule(Utc(Schedule.OpensAt), Utc(Schedule.ClosesAt), time.GetUtcNow()), cancellationToken);
+        return await ChangeAsync(consultationId, AuditActions.ConsultationScheduled, c =>
+        {
+            c.Schedule(ZonedTime.ToUtc(Schedule.OpensAt, zone), ZonedTime.ToUtc(Schedule.ClosesAt, zone), time.GetUtcNow());
+            c.UseTimeZone(zone.Id);
+        }, cancellationToken);
     }
 
     /// <summary>Applies a change the domain may refuse; a refusal is shown in words, and nothing is saved.</summary>
@@ -133,6 +135,5 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
     }
 
     /// <summary>The time zones offered for the schedule: IANA names, UTC first.</summary>
-    public static IReadOnlyList<string> TimeZones { get; } =
-        ["UTC", .. TimeZoneInfo.GetSystemTimeZones().Select(z => z.Id).Where(id => id.Contains('/', StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+    public static IReadOnlyList<string> TimeZones => ZonedTime.TimeZones;
 }

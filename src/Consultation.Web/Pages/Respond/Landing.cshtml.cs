@@ -33,7 +33,4 @@ public sealed class LandingModel(ConsultationDbContext db, TimeProvider time) : 
     }
 
     public string Text(TextField field) => Link.Text(Language, ElementKey.Consultation, field);
-
-    public IEnumerable<string> Paragraphs(TextField field) =>
-        Text(field).Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 }

@@ -1,5 +1,6 @@
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Consultation.Web.Pages.Staff;
@@ -7,10 +8,14 @@ namespace Consultation.Web.Pages.Staff;
 /// <summary>Where staff land after signing in: their consultations, with what their role lets them do in each.</summary>
 public sealed class IndexModel(ConsultationDbContext db) : PageModel
 {
+    /// <summary>Shows archived consultations too (?archived=true).</summary>
+    [BindProperty(SupportsGet = true)]
+    public bool Archived { get; set; }
+
     public IReadOnlyList<ConsultationRow> Consultations { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken cancellationToken) =>
-        Consultations = await MyConsultations.ListAsync(db, User, Enum.GetValues<MemberRole>(), cancellationToken);
+        Consultations = await MyConsultations.ListAsync(db, User, Enum.GetValues<MemberRole>(), cancellationToken, Archived);
 
     public bool CanOrganise(ConsultationRow row) => row.Role == MemberRole.Organiser || User.IsInRole(StaffRoles.Admin);
 

@@ -12,9 +12,9 @@ public sealed record ConsultationRow(Guid Id, string Slug, string Title, Consult
 
 public static class MyConsultations
 {
-    /// <summary>The consultations the person is on the team of, in the given roles; an admin sees every one.</summary>
+    /// <summary>The consultations the person is on the team of, in the given roles; an admin sees every one. Archived ones only when asked for.</summary>
     public static async Task<IReadOnlyList<ConsultationRow>> ListAsync(ConsultationDbContext db, ClaimsPrincipal user,
-        IReadOnlyCollection<MemberRole> roles, CancellationToken cancellationToken)
+        IReadOnlyCollection<MemberRole> roles, CancellationToken cancellationToken, bool includeArchived = false)
     {
         var userId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
         var memberships = await db.ConsultationMembers.Where(m => m.UserId == userId && roles.Contains(m.Role)).ToListAsync(cancellationToken);
@@ -22,6 +22,7 @@ public static class MyConsultations
         var isAdmin = user.IsInRole(StaffRoles.Admin);
         var consultations = await db.Consultations
             .Where(c => isAdmin || ids.Contains(c.Id))
+            .Where(c => includeArchived || c.Status != ConsultationStatus.Archived)
             .OrderByDescending(c => c.CreatedAt).ToListAsync(cancellationToken);
         var titles = await ConsultationTitles.InAsync(db, consultations, CultureInfo.CurrentUICulture.Name, cancellationToken);
         return consultations.Select(c =>

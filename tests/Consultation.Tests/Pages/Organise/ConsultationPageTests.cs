@@ -43,6 +43,10 @@ public sealed class ConsultationPageTests(AppFactory app) : IClassFixture<AppFac
         await ResponseAssert.RedirectsTo(path, saved);
         var closesAt = await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.ClosesAt).SingleAsync());
         Assert.Equal(new DateTimeOffset(later.Year, later.Month, later.Day, 9, 0, 0, TimeSpan.Zero), closesAt);
+        // Shown back in the time zone it was set in.
+        var shown = await organiser.GetPageAsync(path);
+        Assert.Equal("Asia/Seoul", shown.QuerySelector("#time-zone option[selected]")?.GetAttribute("value"));
+        Assert.Equal($"{later:yyyy-MM-dd}T18:00", shown.QuerySelector("#closes-at")?.GetAttribute("value"));
     }
 
     [Fact]

@@ -79,6 +79,20 @@ namespace Consultation.Web.Data.Migrations
                 type: "timestamp with time zone",
                 nullable: true);
 
+            migrationBuilder.AddColumn<string>(
+                name: "time_zone",
+                table: "consultations",
+                type: "character varying(64)",
+                maxLength: 64,
+                nullable: false,
+                defaultValue: "UTC");
+
+            migrationBuilder.AddColumn<DateTimeOffset>(
+                name: "updated_at",
+                table: "consultations",
+                type: "timestamp with time zone",
+                nullable: true);
+
             migrationBuilder.CreateTable(
                 name: "question_rows",
                 columns: table => new
@@ -188,6 +202,14 @@ namespace Consultation.Web.Data.Migrations
 
             migrationBuilder.DropColumn(
                 name: "first_published_at",
+                table: "consultations");
+
+            migrationBuilder.DropColumn(
+                name: "time_zone",
+                table: "consultations");
+
+            migrationBuilder.DropColumn(
+                name: "updated_at",
                 table: "consultations");
         }
     }
