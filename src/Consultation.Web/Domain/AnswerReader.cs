@@ -1,3 +1,4 @@
+using Consultation.Web.Domain.Conditions;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -101,7 +102,9 @@ public static partial class AnswerReader
             if (error is not null && validate)
                 errors.Add(error);
         }
-        return (new AnswerSet(values), errors);
+        // Answers to questions their conditions hide are discarded, and a hidden question is never required.
+        var (shown, hidden) = Condition.ApplyShowIf(snapshot.Questions.Select(q => (q.Code, q.ShowIf)), new AnswerSet(values));
+        return (shown, errors.Where(e => !hidden.Contains(e.QuestionCode)).ToList());
     }
 
     /// <summary>One question being read: its posted values by field, and the text of "Other" once it has been found valid.</summary>

@@ -38,7 +38,10 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
         await date.GetByLabel("Day").FillAsync("29");
         await date.GetByLabel("Month").FillAsync("2");
         await date.GetByLabel("Year").FillAsync("2024");
+        // The email question shows only once the respondent agrees to be contacted.
+        await Assertions.Expect(Question(page, Codes.Email)).ToBeHiddenAsync();
         await Question(page, Codes.ContactOk).GetByLabel("Yes").CheckAsync();
+        await Assertions.Expect(Question(page, Codes.Email)).ToBeVisibleAsync();
         await page.GetByLabel("Email address").FillAsync("person@example.org");
         await Question(page, Codes.Topics).GetByLabel("Safety").CheckAsync();
         await Question(page, Codes.Topics).GetByLabel("Other", new() { Exact = true }).CheckAsync();

@@ -80,9 +80,10 @@ public static class TestConsultations
         Text(ElementKey.Question(Codes.MeetingDate), TextField.Help, "An approximate date is fine.", "Une date approximative suffit.");
         _ = date;
         Add(about, Codes.ContactOk, QuestionType.YesNo, true, "May we contact you about your answers?", "Pouvons-nous vous contacter au sujet de vos réponses ?");
-        Add(about, Codes.Email, QuestionType.Email, false, "Email address", "Adresse e-mail");
-        var note = Add(about, Codes.Note, QuestionType.Note, false, "We will only use your email address for this consultation.", "Nous n’utiliserons votre adresse e-mail que pour cette consultation.");
-        note.ShowOnlyIf($"{Codes.ContactOk} = 'yes'");
+        Add(about, Codes.Email, QuestionType.Email, true, "Email address", "Adresse e-mail");
+        c.SetCondition(Codes.Email, $"{Codes.ContactOk} = 'yes'");
+        Add(about, Codes.Note, QuestionType.Note, false, "We will only use your email address for this consultation.", "Nous n’utiliserons votre adresse e-mail que pour cette consultation.");
+        c.SetCondition(Codes.Note, $"{Codes.ContactOk} = 'yes'");
 
         var views = c.AddSection("views");
         Text(ElementKey.Section("views"), TextField.Title, "Your views", "Vos avis");

@@ -243,7 +243,7 @@ public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory
                 .Concat(q.Rows.OrderBy(r => r.Position).Select(Properties)))))];
 
     private static string Properties(object element) => string.Join("; ", element.GetType().GetProperties(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Instance)
-        .Where(p => !p.Name.EndsWith("Id", StringComparison.Ordinal) && p.Name is not ("Options" or "Rows" or "Position"))
+        .Where(p => !p.Name.EndsWith("Id", StringComparison.Ordinal) && p.Name is not ("Options" or "Rows" or "Position" or "Version" or "UpdatedAt"))
         .Select(p => $"{p.Name}={Show(p.GetValue(element))}"));
 
     private static string Show(object? value) => value is System.Collections.IEnumerable list and not string
