@@ -59,7 +59,7 @@ public sealed partial class ProgramTests : IDisposable
         }
         finally
         {
-            Process.Start("kill", ["-INT", app.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
+            Process.Start("kill", ["-TERM", app.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
             await app.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
         }
     }
@@ -88,8 +88,8 @@ public sealed partial class ProgramTests : IDisposable
             if (PersonalLink().Match(line) is { Success: true } link)
                 links.Add($"{link.Groups[1].Value} ({link.Groups[2].Value})");
         }
-        // A graceful stop, as Ctrl+C would, which also stops the embedded PostgreSQL server.
-        Process.Start("kill", ["-INT", app.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
+        // A graceful stop (SIGTERM, as a service manager sends; SIGINT may be ignored when the tests run in the background), which also stops the embedded PostgreSQL server.
+        Process.Start("kill", ["-TERM", app.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]).WaitForExit();
         await app.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
         output.Append(await app.StandardOutput.ReadToEndAsync());
         Assert.False(File.Exists(Path.Combine(_dataDirectory, "postmaster.pid")), "The embedded server was left running.\n" + output);

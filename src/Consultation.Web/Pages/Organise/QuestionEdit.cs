@@ -28,6 +28,11 @@ internal sealed class QuestionEdit(Domain.Consultation consultation, Question qu
         ApplyCondition();
         if (modelState.IsValid)
             ApplyCommand(command);
+        // A choice needs something to choose: refused here rather than discovered at publication.
+        if (question.HasOptions && question.Options.Count == 0)
+            modelState.AddModelError("Input.Options[0].Label", s["Add at least one option"]);
+        if (question.HasRows && question.Rows.Count == 0)
+            modelState.AddModelError("Input.Rows[0].Label", s["Add at least one statement"]);
     }
 
     private void ApplyRules()

@@ -80,6 +80,58 @@ public sealed class QuestionnaireBuilderTests(AppFactory app) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task AChoiceQuestionWithoutOptions_IsRefusedInWords()
+    {
+        var (organiser, id) = await DraftAsync();
+        var path = await AddQuestionAsync(organiser, id, "First", "Which sector?", QuestionType.SingleChoice);
+        var page = await organiser.GetPageAsync(path);
+
+        var refused = await organiser.SubmitAsync(page, new Dictionary<string, string[]> { ["Input.IsRequired"] = ["true"] },
+            formSelector: "form.builder-form", pagePath: path, submitter: Button(page, "save"));
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Add at least one option", (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+        Assert.False((await LoadAsync(id)).FindQuestion("which_sector").IsRequired);
+    }
+
+    [Fact]
+    public async Task AChangeWithoutTheFormsAntiforgeryToken_IsRefused_AndChangesNothing()
+    {
+        var (organiser, id) = await DraftAsync();
+        var path = await AddQuestionAsync(organiser, id, "First", "Alpha", QuestionType.ShortText);
+
+        var forged = await organiser.PostAsync(path, new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Code"] = "alpha",
+            ["Input.Label"] = "Changed by a forged form",
+            ["Command"] = "save",
+        }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal("Alpha", (await LoadAsync(id)).DefaultText(ElementKey.Question("alpha"), TextField.Label));
+    }
+
+    [Fact]
+    public async Task ASectionsTitleAndCode_AreChangedOnItsPage()
+    {
+        var (organiser, id) = await DraftAsync();
+        await AddQuestionAsync(organiser, id, "First part", "Alpha", QuestionType.ShortText);
+        var path = $"/organise/{id}/sections/first_part";
+        var page = await organiser.GetPageAsync(path);
+
+        var saved = await organiser.SubmitAsync(page, new Dictionary<string, string[]>
+        {
+            ["Input.Title"] = ["Who you are"],
+            ["Input.Code"] = ["who"],
+        }, formSelector: "form.builder-form", pagePath: path);
+
+        await ResponseAssert.RedirectsTo($"/organise/{id}/questionnaire#section-who", saved);
+        var stored = await LoadAsync(id);
+        Assert.Equal("Who you are", stored.DefaultText(ElementKey.Section("who"), TextField.Title));
+        Assert.Equal(["alpha"], stored.FindSection("who").Questions.Select(q => q.Code));
+    }
+
+    [Fact]
     public async Task ATitleOverTheLimit_IsRefused_AndNothingIsSaved()
     {
         var (organiser, id) = await DraftAsync();
