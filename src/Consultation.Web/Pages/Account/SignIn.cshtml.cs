@@ -75,7 +75,9 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ConsultationDbC
         }
         if (result.IsLockedOut)
         {
-            var minutes = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Round((end - now).TotalMinutes)) : 15;
+            // Identity stamps the lockout with the system clock (TimeProvider support comes in .NET 11), so the
+            // time left is measured on that clock, not the app's.
+            var minutes = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Round((end - TimeProvider.System.GetUtcNow()).TotalMinutes)) : 15;
             Problem = s["This account is locked after too many failed attempts. Try again in {0} minutes.", minutes];
             await AuditAsync(AuditActions.LockedOut, user.Email!, user.Id, now);
             return Page();
