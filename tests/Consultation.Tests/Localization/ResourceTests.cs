@@ -28,6 +28,8 @@ public sealed partial class ResourceTests
         ("fr", "Organisation"),
         ("fr", "Section"),
         ("fr", "Type"),
+        ("fr", "{0} ({1})"),
+        ("sw", "{0} ({1})"),
     ];
 
     public static TheoryData<string> Cultures => [.. UiLanguages.Supported.Where(l => l != UiLanguages.Default)];

@@ -43,6 +43,9 @@ public sealed class ConsultationPageTests(AppFactory app) : IClassFixture<AppFac
         await ResponseAssert.RedirectsTo(path, saved);
         var closesAt = await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.ClosesAt).SingleAsync());
         Assert.Equal(new DateTimeOffset(later.Year, later.Month, later.Day, 9, 0, 0, TimeSpan.Zero), closesAt);
+        var summary = (await organiser.GetPageAsync(path)).Text("dl.summary-list");
+        Assert.Contains("6:00", summary, StringComparison.Ordinal);
+        Assert.Contains("(Asia/Seoul)", summary, StringComparison.Ordinal);
         // Shown back in the time zone it was set in.
         var shown = await organiser.GetPageAsync(path);
         Assert.Equal("Asia/Seoul", shown.QuerySelector("#time-zone option[selected]")?.GetAttribute("value"));
