@@ -47,7 +47,8 @@ internal sealed record DemoQuestion(
     int? MaxSelections,
     decimal? Minimum,
     decimal? Maximum,
-    bool Decimals);
+    bool Decimals,
+    string? ShowIf = null);
 
 internal sealed record DemoOption(string Code, Dictionary<string, string> Label, Sector? Sector, bool NoOpinion);
 

@@ -163,6 +163,8 @@ public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, User
                 }
             }
         }
+        foreach (var q in definition.Sections.SelectMany(s => s.Questions).Where(q => q.ShowIf is not null))
+            consultation.SetCondition(q.Code, q.ShowIf);
         consultation.Schedule(null, now.AddDays(definition.ClosesInDays));
         consultation.Publish(now);
         return consultation;

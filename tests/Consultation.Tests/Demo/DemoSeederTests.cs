@@ -39,4 +39,12 @@ public sealed class DemoSeederTests(AppFactory app) : IClassFixture<AppFactory>
         foreach (var language in snapshot.Languages)
             Assert.Equal(english.Keys.Order(), snapshot.Texts[language].Keys.Order());
     }
+
+    [Fact]
+    public async Task Seed_ShowsTheOrganisationSizeOnlyToOrganisations()
+    {
+        var snapshot = (await app.WithDbAsync(db => db.QuestionnaireVersions.SingleAsync())).Snapshot;
+
+        Assert.Equal("respondent_type != 'individual'", snapshot.FindQuestion("organisation_size")!.ShowIf);
+    }
 }
