@@ -94,7 +94,9 @@ app.MapHangfireDashboard(JobsSetup.DashboardPath, new DashboardOptions
 if (JobsSetup.RunsServer(app.Configuration, app.Environment))
     RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>());
 
-app.Lifetime.ApplicationStarted.Register(() => ThreadPool.QueueUserWorkItem(_ => ContentLanguages.Warm()));
+// Only where people wait for pages: in tests, every host warming the same list costs the others CPU.
+if (!app.Environment.IsEnvironment("Testing"))
+    app.Lifetime.ApplicationStarted.Register(() => ThreadPool.QueueUserWorkItem(_ => ContentLanguages.Warm()));
 if (demo is not null && !app.Environment.IsEnvironment("Testing"))
     app.Lifetime.ApplicationStarted.Register(() => DemoBanner.Print(app, demo));
 

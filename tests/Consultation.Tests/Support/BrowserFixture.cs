@@ -47,6 +47,10 @@ public class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = 800 },
             BaseURL = BaseAddress,
         });
+        // The whole suite runs its classes in parallel on two cores; a first sign-in (password hashing, page
+        // compilation) has taken over 30 s there. Waits are generous so that only a real hang fails.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return await context.NewPageAsync();
     }
 
