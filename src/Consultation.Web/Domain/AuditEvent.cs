@@ -66,4 +66,5 @@ public static class AuditActions
     public const string ConsultationSettingsChanged = "consultation-settings-changed";
     public const string ConsultationDuplicated = "consultation-duplicated";
     public const string ConsultationArchived = "consultation-archived";
+    public const string ConsultationPublished = "consultation-published";
 }

@@ -77,6 +77,15 @@ public static class Labels
         AuditActions.ConsultationSettingsChanged => s["Changed the consultation's settings"],
         AuditActions.ConsultationDuplicated => s["Duplicated the consultation"],
         AuditActions.ConsultationArchived => s["Archived the consultation"],
+        AuditActions.ConsultationPublished => s["Published the consultation"],
+        AuditActions.SectionAdded => s["Added a section"],
+        AuditActions.SectionChanged => s["Changed a section"],
+        AuditActions.SectionMoved => s["Moved a section"],
+        AuditActions.SectionRemoved => s["Removed a section"],
+        AuditActions.QuestionAdded => s["Added a question"],
+        AuditActions.QuestionChanged => s["Changed a question"],
+        AuditActions.QuestionMoved => s["Moved a question"],
+        AuditActions.QuestionRemoved => s["Removed a question"],
         _ => action,
     };
 

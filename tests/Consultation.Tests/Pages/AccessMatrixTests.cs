@@ -41,6 +41,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["organise/{consultationId:guid}/sections/{code}"] = Access.ConsultationOrganisers,
         ["organise/{consultationId:guid}/questions/{code}"] = Access.ConsultationOrganisers,
         ["organise/{consultationId:guid}/team"] = Access.ConsultationOrganisers,
+        ["organise/{consultationId:guid}/publish"] = Access.ConsultationOrganisers,
         ["organise/new"] = Access.Organisers,
         ["organise/{consultationId:guid}/settings"] = Access.ConsultationOrganisers,
         ["analyse"] = Access.Analysts,

@@ -1,0 +1,69 @@
+using Consultation.Web.Domain.Conditions;
+
+namespace Consultation.Web.Domain;
+
+/// <summary>A reason a consultation cannot be published yet: a message (a UI resource key), its arguments, and the element to fix.</summary>
+public sealed record PublicationProblem(string Message, object[] Arguments, string ElementKey);
+
+/// <summary>What publishing checks before a questionnaire is frozen and shown to stakeholders.</summary>
+public sealed partial class Consultation
+{
+    public IReadOnlyList<PublicationProblem> PublicationProblems(DateTimeOffset now)
+    {
+        var problems = new List<PublicationProblem>();
+        void Problem(string elementKey, string message, params object[] arguments) => problems.Add(new(message, arguments, elementKey));
+
+        if (Status != ConsultationStatus.Draft)
+            Problem(ElementKey.Consultation, "Only a draft is published from here; this consultation is already past that.");
+        var questions = OrderedQuestions.ToList();
+        if (!questions.Any(q => q.Asks))
+            Problem(ElementKey.Consultation, "Add at least one question.");
+        if (OpensAt is { } opens && ClosesAt is { } closes && closes <= opens)
+            Problem(ElementKey.Consultation, "The closing time must be after the opening time.");
+        if (ClosesAt <= now)
+            Problem(ElementKey.Consultation, "The closing time has already passed.");
+        foreach (var question in questions)
+        {
+            if (question.HasOptions && question.Options.Count == 0)
+                Problem(ElementKey.Question(question.Code), "“{0}” has no options.", question.Code);
+            if (question.HasRows && question.Rows.Count == 0)
+                Problem(ElementKey.Question(question.Code), "“{0}” has no statements.", question.Code);
+            if (question.ShowIf is { } condition)
+            {
+                var earlier = QuestionsBefore(question);
+                var check = Condition.Check(condition, earlier.Select(ConditionSubject.Of).ToList(), question.Code,
+                    questions.Skip(earlier.Count + 1).Select(q => q.Code).ToList());
+                if (check.Error is not null)
+                    Problem(ElementKey.Question(question.Code), "The condition of “{0}” no longer holds: change it.", question.Code);
+            }
+        }
+        foreach (var (elementKey, field) in RequiredTexts())
+        {
+            foreach (var language in OfferedLanguages)
+            {
+                if (string.IsNullOrWhiteSpace(_texts.Find(t => t.ElementKey == elementKey && t.Field == field && t.Language == language)?.Text))
+                    Problem(elementKey, "A text is missing in {0}: {1}.", language, $"{elementKey} ({field})");
+            }
+        }
+        return problems;
+    }
+
+    /// <summary>
+    /// The texts every offered language must have: each one the default language has (help and long texts
+    /// included once written), plus the titles and labels nothing can be shown without.
+    /// </summary>
+    private IEnumerable<(string ElementKey, TextField Field)> RequiredTexts()
+    {
+        var required = new List<(string, TextField)> { (ElementKey.Consultation, TextField.Title) };
+        foreach (var section in OrderedSections)
+            required.Add((ElementKey.Section(section.Code), TextField.Title));
+        foreach (var question in OrderedQuestions)
+        {
+            required.Add((ElementKey.Question(question.Code), TextField.Label));
+            required.AddRange(question.Options.OrderBy(o => o.Position).Select(o => (ElementKey.Option(question.Code, o.Code), TextField.Label)));
+            required.AddRange(question.Rows.OrderBy(r => r.Position).Select(r => (ElementKey.Row(question.Code, r.Code), TextField.Label)));
+        }
+        var written = _texts.Where(t => t.Language == DefaultLanguage && !string.IsNullOrWhiteSpace(t.Text)).Select(t => (t.ElementKey, t.Field));
+        return required.Concat(written).Distinct();
+    }
+}
