@@ -98,6 +98,19 @@ public sealed class BuildQuestionnaireTests(BrowserFixture browser) : IClassFixt
         var upload = questions.Single(q => q.Type == QuestionType.FileUpload);
         Assert.Equal(5, upload.MaxFileMegabytes);
         Assert.Equal(["pdf", "odt"], upload.AllowedFileTypes);
+
+        // Published from the pages, it is answered at once, with the condition working in the browser.
+        await page.GotoAsync($"/organise/{id}/publish");
+        await BrowserFixture.ScreenshotAsync(page, "builder-publish");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
+        await page.WaitForURLAsync($"**/organise/{id}");
+        var stakeholder = await browser.NewPageAsync(width: 360);
+        await stakeholder.GotoAsync($"/c/{built.Slug}/answer");
+        var anythingElse = stakeholder.Locator("[data-question='anything_else']");
+        await Assertions.Expect(anythingElse).ToBeHiddenAsync();
+        await stakeholder.GetByLabel("Academic or research institution").CheckAsync();
+        await Assertions.Expect(anythingElse).ToBeVisibleAsync();
+        await BrowserFixture.ScreenshotAsync(stakeholder, "builder-published-answer-360");
     }
 
     private Task<Guid> DraftForTheDemoOrganiserAsync() => browser.App.WithDbAsync(async db =>
