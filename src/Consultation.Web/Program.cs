@@ -18,7 +18,7 @@ builder.AddConsultationJobs();
 builder.AddConsultationEmail();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
-builder.Services.AddScoped<Consultation.Web.Infrastructure.QuestionnaireAudit>();
+builder.Services.AddScoped<Consultation.Web.Infrastructure.StaffAudit>();
 // Pages carry every script as characters rather than entities: smaller, and readable in tests and sources.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddConsultationLocalization();

@@ -3,7 +3,21 @@ using Consultation.Web.Domain.Conditions;
 namespace Consultation.Web.Domain;
 
 /// <summary>A reason a consultation cannot be published yet: a message (a UI resource key), its arguments, and the element to fix.</summary>
-public sealed record PublicationProblem(string Message, object[] Arguments, string ElementKey);
+public sealed record PublicationProblem(string Message, object[] Arguments, string ElementKey)
+{
+    /// <summary>The messages publishing checks give; each is a key in the shared UI resources.</summary>
+    public static class Messages
+    {
+        public const string NotADraft = "Only a draft is published from here; this consultation is already past that.";
+        public const string NoQuestion = "Add at least one question.";
+        public const string ClosesBeforeOpening = "The closing time must be after the opening time.";
+        public const string AlreadyClosed = "The closing time has already passed.";
+        public const string NoOptions = "“{0}” has no options.";
+        public const string NoStatements = "“{0}” has no statements.";
+        public const string BrokenCondition = "The condition of “{0}” no longer holds: change it.";
+        public const string MissingText = "A text is missing in {0}: {1}.";
+    }
+}
 
 /// <summary>What publishing checks before a questionnaire is frozen and shown to stakeholders.</summary>
 public sealed partial class Consultation
@@ -14,27 +28,27 @@ public sealed partial class Consultation
         void Problem(string elementKey, string message, params object[] arguments) => problems.Add(new(message, arguments, elementKey));
 
         if (Status != ConsultationStatus.Draft)
-            Problem(ElementKey.Consultation, "Only a draft is published from here; this consultation is already past that.");
+            Problem(ElementKey.Consultation, PublicationProblem.Messages.NotADraft);
         var questions = OrderedQuestions.ToList();
         if (!questions.Any(q => q.Asks))
-            Problem(ElementKey.Consultation, "Add at least one question.");
+            Problem(ElementKey.Consultation, PublicationProblem.Messages.NoQuestion);
         if (OpensAt is { } opens && ClosesAt is { } closes && closes <= opens)
-            Problem(ElementKey.Consultation, "The closing time must be after the opening time.");
+            Problem(ElementKey.Consultation, PublicationProblem.Messages.ClosesBeforeOpening);
         if (ClosesAt <= now)
-            Problem(ElementKey.Consultation, "The closing time has already passed.");
+            Problem(ElementKey.Consultation, PublicationProblem.Messages.AlreadyClosed);
         foreach (var question in questions)
         {
             if (question.HasOptions && question.Options.Count == 0)
-                Problem(ElementKey.Question(question.Code), "“{0}” has no options.", question.Code);
+                Problem(ElementKey.Question(question.Code), PublicationProblem.Messages.NoOptions, question.Code);
             if (question.HasRows && question.Rows.Count == 0)
-                Problem(ElementKey.Question(question.Code), "“{0}” has no statements.", question.Code);
+                Problem(ElementKey.Question(question.Code), PublicationProblem.Messages.NoStatements, question.Code);
             if (question.ShowIf is { } condition)
             {
                 var earlier = QuestionsBefore(question);
                 var check = Condition.Check(condition, earlier.Select(ConditionSubject.Of).ToList(), question.Code,
                     questions.Skip(earlier.Count + 1).Select(q => q.Code).ToList());
                 if (check.Error is not null)
-                    Problem(ElementKey.Question(question.Code), "The condition of “{0}” no longer holds: change it.", question.Code);
+                    Problem(ElementKey.Question(question.Code), PublicationProblem.Messages.BrokenCondition, question.Code);
             }
         }
         foreach (var (elementKey, field) in RequiredTexts())
@@ -42,7 +56,7 @@ public sealed partial class Consultation
             foreach (var language in OfferedLanguages)
             {
                 if (string.IsNullOrWhiteSpace(_texts.Find(t => t.ElementKey == elementKey && t.Field == field && t.Language == language)?.Text))
-                    Problem(elementKey, "A text is missing in {0}: {1}.", language, $"{elementKey} ({field})");
+                    Problem(elementKey, PublicationProblem.Messages.MissingText, language, $"{elementKey} ({field})");
             }
         }
         return problems;

@@ -90,8 +90,9 @@ public sealed partial class ResourceTests
             .SelectMany(f => LocalizerCall().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
             .ToHashSet();
         // Messages the domain returns as keys, localized by the page that shows them.
-        foreach (var field in typeof(AnswerReader.Messages).GetFields(BindingFlags.Public | BindingFlags.Static))
-            keys.Add((string)field.GetValue(null)!);
+        foreach (var messages in new[] { typeof(AnswerReader.Messages), typeof(PublicationProblem.Messages) })
+            foreach (var field in messages.GetFields(BindingFlags.Public | BindingFlags.Static))
+                keys.Add((string)field.GetValue(null)!);
         return keys;
     }
 

@@ -52,6 +52,20 @@ public static class Staff
         }
         return email;
     }
+
+    /// <summary>A new organiser account on the team of the given consultation; returns its email.</summary>
+    public static async Task<string> OrganiserOfAsync(this AppFactory app, Guid consultationId)
+    {
+        var email = await app.CreateStaffAsync(StaffRoles.Organiser);
+        await app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == email);
+            var consultation = await db.Consultations.SingleAsync(c => c.Id == consultationId);
+            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, MemberRole.Organiser, app.Clock.GetUtcNow()));
+            await db.SaveChangesAsync();
+        });
+        return email;
+    }
 }
 
 /// <summary>A parsed page and the path it came from (its forms may post back to it).</summary>

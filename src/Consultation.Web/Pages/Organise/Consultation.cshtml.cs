@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Consultation.Web.Pages.Organise;
 
 /// <summary>One consultation as its organisers see it: settings, team, invitations and responses at a glance.</summary>
-public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class ConsultationModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
     [BindProperty]
     public ScheduleInput Schedule { get; set; } = new();
@@ -97,8 +97,7 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
                 ShowStoredSchedule();
             return Page();
         }
-        db.AuditEvents.Add(AuditEvent.Record(action, User.Identity?.Name ?? "", Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : null,
-            HttpContext.RemoteAddress(), time.GetUtcNow(), "consultation", consultationId.ToString()));
+        audit.Record(action, "consultation", consultationId.ToString());
         try
         {
             await db.SaveChangesAsync(cancellationToken);

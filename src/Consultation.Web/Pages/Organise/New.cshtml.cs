@@ -13,7 +13,7 @@ using Npgsql;
 namespace Consultation.Web.Pages.Organise;
 
 /// <summary>An organiser creates a consultation as a draft, and becomes its first organiser.</summary>
-public sealed class NewModel(ConsultationDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class NewModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -46,8 +46,7 @@ public sealed class NewModel(ConsultationDbContext db, TimeProvider time, IStrin
         }
         db.Consultations.Add(consultation);
         db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, MemberRole.Organiser, now));
-        db.AuditEvents.Add(AuditEvent.Record(AuditActions.ConsultationCreated, User.Identity?.Name ?? "", userId, HttpContext.RemoteAddress(), now,
-            "consultation", consultation.Id.ToString()));
+        audit.Record(AuditActions.ConsultationCreated, "consultation", consultation.Id.ToString());
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Consultation.Web.Pages.Organise;
 
 /// <summary>The checks a consultation must pass, in words with a link to each problem, and the button that publishes it.</summary>
-public sealed class PublishModel(ConsultationDbContext db, QuestionnaireAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class PublishModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
     public Domain.Consultation Consultation { get; private set; } = null!;
     public string Title { get; private set; } = "";
@@ -65,11 +65,12 @@ public sealed class PublishModel(ConsultationDbContext db, QuestionnaireAudit au
 
     private string Describe(PublicationProblem problem)
     {
-        if (problem.Message != "A text is missing in {0}: {1}.")
+        if (problem.Message != PublicationProblem.Messages.MissingText)
             return s[problem.Message, problem.Arguments];
         var elementKey = problem.ElementKey;
         var shown = Consultation.DefaultText(elementKey, TextField.Label) ?? Consultation.DefaultText(elementKey, TextField.Title) ?? elementKey;
-        return s["A text is missing in {0}: {1}.", UiLanguages.NativeName((string)problem.Arguments[0]), shown];
+        // The element is named by its text rather than its key, and the language by its own name.
+        return s[PublicationProblem.Messages.MissingText, UiLanguages.NativeName((string)problem.Arguments[0]), shown];
     }
 
     /// <summary>The page where the element's problem is fixed.</summary>

@@ -15,7 +15,7 @@ namespace Consultation.Web.Pages.Organise;
 /// One question: its code, texts in the default language, rules, options or rows, and the condition
 /// that shows it. Every button saves what was typed first, so reordering an option loses nothing.
 /// </summary>
-public sealed class QuestionModel(ConsultationDbContext db, QuestionnaireAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class QuestionModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
     /// <summary>Empty lines offered for new options (and matrix rows): enough for a whole scale on a new question, a few more later.</summary>
     public static int BlankRowsFor(Question question) => question.Options.Count == 0 ? 7 : 3;

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Consultation.Web.Pages.Organise;
 
 /// <summary>The questionnaire at a glance: sections and their questions, added, moved and removed with plain buttons.</summary>
-public sealed class QuestionnaireModel(ConsultationDbContext db, Infrastructure.QuestionnaireAudit audit, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class QuestionnaireModel(ConsultationDbContext db, Infrastructure.StaffAudit audit, IStringLocalizer<SharedResource> s) : PageModel
 {
     public Domain.Consultation Consultation { get; private set; } = null!;
     public string Title { get; private set; } = "";

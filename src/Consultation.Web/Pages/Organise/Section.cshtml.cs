@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace Consultation.Web.Pages.Organise;
 
 /// <summary>A section's title and code, in the default language.</summary>
-public sealed class SectionModel(ConsultationDbContext db, QuestionnaireAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class SectionModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
     public Domain.Consultation Consultation { get; private set; } = null!;
     public Section Section { get; private set; } = null!;

@@ -13,7 +13,7 @@ using Npgsql;
 namespace Consultation.Web.Pages.Organise;
 
 /// <summary>A consultation's settings: edited with a check that nobody saved in between; duplicated; archived.</summary>
-public sealed class SettingsModel(ConsultationDbContext db, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();
@@ -61,7 +61,7 @@ public sealed class SettingsModel(ConsultationDbContext db, TimeProvider time, I
         }
         // Written even when only texts changed, so the row's version moves with every save.
         db.Entry(consultation).Property(c => c.UpdatedAt).IsModified = true;
-        Audit(AuditActions.ConsultationSettingsChanged, consultation.Id, now);
+        Audit(AuditActions.ConsultationSettingsChanged, consultation.Id);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -100,7 +100,7 @@ public sealed class SettingsModel(ConsultationDbContext db, TimeProvider time, I
         var copy = original.Duplicate(await FreeSlugAsync(original.Slug, cancellationToken), now);
         db.Consultations.Add(copy);
         db.ConsultationMembers.Add(ConsultationMember.Add(copy, user, MemberRole.Organiser, now));
-        Audit(AuditActions.ConsultationDuplicated, copy.Id, now);
+        Audit(AuditActions.ConsultationDuplicated, copy.Id);
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { consultationId = copy.Id });
     }
@@ -120,7 +120,7 @@ public sealed class SettingsModel(ConsultationDbContext db, TimeProvider time, I
             ModelState.AddModelError("", s["Only a draft or closed consultation can be archived. Close it first."]);
             return Page();
         }
-        Audit(AuditActions.ConsultationArchived, consultation.Id, now);
+        Audit(AuditActions.ConsultationArchived, consultation.Id);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -164,6 +164,5 @@ public sealed class SettingsModel(ConsultationDbContext db, TimeProvider time, I
 
     private Guid UserId() => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
-    private void Audit(string action, Guid consultationId, DateTimeOffset now) =>
-        db.AuditEvents.Add(AuditEvent.Record(action, User.Identity?.Name ?? "", UserId(), HttpContext.RemoteAddress(), now, "consultation", consultationId.ToString()));
+    private void Audit(string action, Guid consultationId) => audit.Record(action, "consultation", consultationId.ToString());
 }

@@ -16,7 +16,7 @@ namespace Consultation.Web.Pages.Organise;
 /// A consultation's team: its organisers, analysts and translators (with their languages). Organisers add existing
 /// staff accounts by email, change roles and languages, and remove members, never the last organiser.
 /// </summary>
-public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> users, TimeProvider time, IStringLocalizer<SharedResource> s)
+public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> users, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s)
     : PageModel
 {
     public sealed record Member(Guid Id, Guid UserId, string Email, string Name, MemberRole Role, IReadOnlyList<string> Languages);
@@ -205,8 +205,7 @@ public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> u
     private Guid? CurrentUserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     private void Audit(string action, Guid consultationId, Guid memberUserId) =>
-        db.AuditEvents.Add(AuditEvent.Record(action, User.Identity?.Name ?? "", CurrentUserId, HttpContext.RemoteAddress(), time.GetUtcNow(),
-            "consultation-member", $"{consultationId}/{memberUserId}"));
+        audit.Record(action, "consultation-member", $"{consultationId}/{memberUserId}");
 
     private async Task<bool> LoadAsync(Guid consultationId, CancellationToken cancellationToken)
     {

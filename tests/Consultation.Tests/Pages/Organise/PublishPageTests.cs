@@ -13,7 +13,7 @@ public sealed class PublishPageTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task AConsultationWithProblems_ListsEachWithALink_AndStaysADraft()
     {
         var id = await DraftAsync(["en", "fr"], withOptions: false);
-        var organiser = await app.SignedInAsync(await MemberAsync(id), acceptLanguage: "fr");
+        var organiser = await app.SignedInAsync(await app.OrganiserOfAsync(id), acceptLanguage: "fr");
         var path = $"/organise/{id}/publish";
 
         var refused = await organiser.PostAsync(path, new FormUrlEncodedContent(await TokenAsync(organiser, path)));
@@ -31,7 +31,7 @@ public sealed class PublishPageTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task AConsultationThatPassesEveryCheck_IsPublished_AndStakeholdersCanAnswerIt()
     {
         var id = await DraftAsync(["en"], withOptions: true);
-        var organiser = await app.SignedInAsync(await MemberAsync(id));
+        var organiser = await app.SignedInAsync(await app.OrganiserOfAsync(id));
         var path = $"/organise/{id}/publish";
         var page = await organiser.GetPageAsync(path);
         Assert.Null(page.QuerySelector("[data-error-summary]"));
@@ -76,16 +76,4 @@ public sealed class PublishPageTests(AppFactory app) : IClassFixture<AppFactory>
         return consultation.Id;
     });
 
-    private async Task<string> MemberAsync(Guid consultationId)
-    {
-        var email = await app.CreateStaffAsync(StaffRoles.Organiser);
-        await app.WithDbAsync(async db =>
-        {
-            var user = await db.Users.SingleAsync(u => u.Email == email);
-            var consultation = await db.Consultations.SingleAsync(c => c.Id == consultationId);
-            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, MemberRole.Organiser, app.Clock.GetUtcNow()));
-            await db.SaveChangesAsync();
-        });
-        return email;
-    }
 }

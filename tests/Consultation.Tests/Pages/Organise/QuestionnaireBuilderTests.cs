@@ -225,7 +225,7 @@ public sealed class QuestionnaireBuilderTests(AppFactory app) : IClassFixture<Ap
     {
         var (first, id) = await DraftAsync();
         var path = await AddQuestionAsync(first, id, "One", "Alpha", QuestionType.ShortText);
-        var second = await app.SignedInAsync(await MemberAsync(id));
+        var second = await app.SignedInAsync(await app.OrganiserOfAsync(id));
         var firstPage = await first.GetPageAsync(path);
         var secondPage = await second.GetPageAsync(path);
 
@@ -286,21 +286,9 @@ public sealed class QuestionnaireBuilderTests(AppFactory app) : IClassFixture<Ap
             await db.SaveChangesAsync();
             return consultation.Id;
         });
-        return (await app.SignedInAsync(await MemberAsync(id)), id);
+        return (await app.SignedInAsync(await app.OrganiserOfAsync(id)), id);
     }
 
-    private async Task<string> MemberAsync(Guid consultationId)
-    {
-        var email = await app.CreateStaffAsync(StaffRoles.Organiser);
-        await app.WithDbAsync(async db =>
-        {
-            var user = await db.Users.SingleAsync(u => u.Email == email);
-            var consultation = await db.Consultations.SingleAsync(c => c.Id == consultationId);
-            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, MemberRole.Organiser, app.Clock.GetUtcNow()));
-            await db.SaveChangesAsync();
-        });
-        return email;
-    }
 
     private Task<Consultation.Web.Domain.Consultation> LoadAsync(Guid id) =>
         app.WithDbAsync(async db => (await Web.Pages.Organise.QuestionnaireLoader.LoadAsync(db, id, CancellationToken.None))!);

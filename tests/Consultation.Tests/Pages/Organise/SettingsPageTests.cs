@@ -78,7 +78,7 @@ public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory
     {
         var first = await OrganiserAsync();
         var id = await SettingsForms.CreatedAsync(first, SettingsForms.Valid(SettingsForms.NewSlug("both")));
-        var second = await app.SignedInAsync(await MemberAsync(id), acceptLanguage: "ko");
+        var second = await app.SignedInAsync(await app.OrganiserOfAsync(id), acceptLanguage: "ko");
         var firstPage = await first.GetPageAsync(SettingsForms.SettingsPath(id));
         var secondPage = await second.GetPageAsync(SettingsForms.SettingsPath(id));
 
@@ -256,18 +256,6 @@ public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory
     private Task<string?> SummaryAsync(Guid id) => app.WithDbAsync(db => db.ContentTexts
         .Where(t => t.ConsultationId == id && t.ElementKey == ElementKey.Consultation && t.Field == TextField.Summary).Select(t => t.Text).SingleOrDefaultAsync());
 
-    private async Task<string> MemberAsync(Guid consultationId)
-    {
-        var email = await app.CreateStaffAsync(StaffRoles.Organiser);
-        await app.WithDbAsync(async db =>
-        {
-            var consultation = await db.Consultations.SingleAsync(c => c.Id == consultationId);
-            var user = await db.Users.SingleAsync(u => u.Email == email);
-            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, MemberRole.Organiser, app.Clock.GetUtcNow()));
-            await db.SaveChangesAsync();
-        });
-        return email;
-    }
 
     private async Task<HttpClient> OrganiserAsync() => await app.SignedInAsync(await app.CreateStaffAsync(StaffRoles.Organiser));
 }

@@ -4,8 +4,8 @@ using Consultation.Web.Domain;
 
 namespace Consultation.Web.Infrastructure;
 
-/// <summary>Adds an audit event for the signed-in person to the request's unit of work; it is saved with the change it records.</summary>
-public sealed class QuestionnaireAudit(ConsultationDbContext db, IHttpContextAccessor http, TimeProvider time)
+/// <summary>Adds an audit event for the signed-in staff member to the request's unit of work; it is saved with the change it records.</summary>
+public sealed class StaffAudit(ConsultationDbContext db, IHttpContextAccessor http, TimeProvider time)
 {
     public void Record(string action, string objectType, string objectId)
     {
