@@ -19,9 +19,13 @@ public sealed class AuditEvent
     public string? ObjectId { get; private set; }
     public string? RemoteAddress { get; private set; }
 
+    /// <summary>The consultation the event belongs to, when it belongs to one: what its history page lists.</summary>
+    public Guid? ConsultationId { get; private set; }
+
     public static AuditEvent Record(string action, string actor, Guid? userId, string? remoteAddress, DateTimeOffset now,
-        string? objectType = null, string? objectId = null) => new()
+        string? objectType = null, string? objectId = null, Guid? consultationId = null) => new()
     {
+        ConsultationId = consultationId,
         Id = Guid.NewGuid(),
         At = now,
         UserId = userId,
@@ -49,6 +53,7 @@ public static class AuditActions
     public const string SectionChanged = "section-changed";
     public const string SectionMoved = "section-moved";
     public const string SectionRemoved = "section-removed";
+    public const string TextsPublished = "texts-published";
     public const string QuestionAdded = "question-added";
     public const string QuestionChanged = "question-changed";
     public const string QuestionMoved = "question-moved";

@@ -27,6 +27,26 @@ public sealed record QuestionnaireSnapshot(
 
     public static string TextKey(string elementKey, TextField field) => $"{elementKey}/{field}";
 
+    /// <summary>The element a text key belongs to: the key without its field.</summary>
+    public static string ElementOf(string textKey) => textKey[..textKey.LastIndexOf('/')];
+
+    /// <summary>Every element of this version (the consultation, sections, questions, options, rows) as its <see cref="ElementKey"/>.</summary>
+    public IReadOnlySet<string> ElementKeys()
+    {
+        var keys = new HashSet<string>(StringComparer.Ordinal) { ElementKey.Consultation };
+        foreach (var section in Sections)
+        {
+            keys.Add(ElementKey.Section(section.Code));
+            foreach (var question in section.Questions)
+            {
+                keys.Add(ElementKey.Question(question.Code));
+                keys.UnionWith(question.Options.Select(o => ElementKey.Option(question.Code, o.Code)));
+                keys.UnionWith(question.Rows.Select(r => ElementKey.Row(question.Code, r)));
+            }
+        }
+        return keys;
+    }
+
     public static QuestionnaireSnapshot Of(Consultation consultation)
     {
         var sections = consultation.Sections.OrderBy(s => s.Position).Select(s => new SectionSnapshot(

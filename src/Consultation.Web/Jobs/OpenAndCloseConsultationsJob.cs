@@ -20,7 +20,7 @@ public sealed class OpenAndCloseConsultationsJob(ConsultationDbContext db, TimeP
         {
             if (consultation.ApplySchedule(now) is { } status)
                 db.AuditEvents.Add(AuditEvent.Record(status == ConsultationStatus.Open ? AuditActions.ConsultationOpened : AuditActions.ConsultationClosed,
-                    Actor, null, null, now, "consultation", consultation.Id.ToString()));
+                    Actor, null, null, now, "consultation", consultation.Id.ToString(), consultation.Id));
         }
         try
         {

@@ -17,5 +17,6 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.Property(e => e.RemoteAddress).HasMaxLength(64);
         builder.HasIndex(e => e.At);
         builder.HasIndex(e => new { e.ObjectType, e.ObjectId });
+        builder.HasIndex(e => new { e.ConsultationId, e.At });
     }
 }

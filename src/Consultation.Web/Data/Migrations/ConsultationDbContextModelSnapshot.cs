@@ -63,6 +63,10 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<Guid?>("ConsultationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("consultation_id");
+
                     b.Property<string>("ObjectId")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
@@ -87,6 +91,9 @@ namespace Consultation.Web.Data.Migrations
 
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_events_at");
+
+                    b.HasIndex("ConsultationId", "At")
+                        .HasDatabaseName("ix_audit_events_consultation_id_at");
 
                     b.HasIndex("ObjectType", "ObjectId")
                         .HasDatabaseName("ix_audit_events_object_type_object_id");

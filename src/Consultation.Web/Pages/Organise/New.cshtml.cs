@@ -46,7 +46,7 @@ public sealed class NewModel(ConsultationDbContext db, StaffAudit audit, TimePro
         }
         db.Consultations.Add(consultation);
         db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, MemberRole.Organiser, now));
-        audit.Record(AuditActions.ConsultationCreated, "consultation", consultation.Id.ToString());
+        audit.Record(AuditActions.ConsultationCreated, "consultation", consultation.Id.ToString(), consultation.Id);
         try
         {
             await db.SaveChangesAsync(cancellationToken);

@@ -164,5 +164,5 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
 
     private Guid UserId() => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
-    private void Audit(string action, Guid consultationId) => audit.Record(action, "consultation", consultationId.ToString());
+    private void Audit(string action, Guid consultationId) => audit.Record(action, "consultation", consultationId.ToString(), consultationId);
 }

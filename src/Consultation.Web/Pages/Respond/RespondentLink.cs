@@ -55,8 +55,7 @@ public sealed class RespondentLink
         if (consultation is null || consultation.Status is ConsultationStatus.Draft or ConsultationStatus.Archived)
             return (null, StatusReason.LinkNotFound);
 
-        var version = await db.QuestionnaireVersions.Where(v => v.ConsultationId == consultation.Id)
-            .OrderByDescending(v => v.Number).FirstOrDefaultAsync(cancellationToken);
+        var version = await db.QuestionnaireVersions.LatestAsync(consultation.Id, cancellationToken);
         if (version is null)
             return (null, StatusReason.LinkNotFound);
         return (new RespondentLink(consultation, version, invitation, token), null);

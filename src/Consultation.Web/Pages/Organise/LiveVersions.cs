@@ -1,0 +1,21 @@
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using Consultation.Web.Infrastructure;
+
+namespace Consultation.Web.Pages.Organise;
+
+/// <summary>What every page that changes texts does before saving: on a live consultation, the fixes go out at once as a new version.</summary>
+public static class LiveVersions
+{
+    /// <summary>Adds (unsaved) a version with the latest structure and the current texts when a live consultation's texts changed; audited.</summary>
+    public static async Task<QuestionnaireVersion?> PublishTextChangesAsync(ConsultationDbContext db, StaffAudit audit,
+        Domain.Consultation consultation, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (!consultation.IsLive || await db.QuestionnaireVersions.LatestAsync(consultation.Id, cancellationToken) is not { } latest)
+            return null;
+        var version = consultation.PublishTextChanges(latest, now);
+        if (version is not null)
+            audit.Record(AuditActions.TextsPublished, "consultation", consultation.Id.ToString());
+        return version;
+    }
+}
