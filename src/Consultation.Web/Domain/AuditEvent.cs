@@ -54,6 +54,7 @@ public static class AuditActions
     public const string SectionMoved = "section-moved";
     public const string SectionRemoved = "section-removed";
     public const string TextsPublished = "texts-published";
+    public const string VersionPublished = "version-published";
     public const string QuestionAdded = "question-added";
     public const string QuestionChanged = "question-changed";
     public const string QuestionMoved = "question-moved";

@@ -8,7 +8,7 @@ public sealed record PublicationProblem(string Message, object[] Arguments, stri
     /// <summary>The messages publishing checks give; each is a key in the shared UI resources.</summary>
     public static class Messages
     {
-        public const string NotADraft = "Only a draft is published from here; this consultation is already past that.";
+        public const string Archived = "An archived consultation cannot be published.";
         public const string NoQuestion = "Add at least one question.";
         public const string ClosesBeforeOpening = "The closing time must be after the opening time.";
         public const string AlreadyClosed = "The closing time has already passed.";
@@ -27,8 +27,8 @@ public sealed partial class Consultation
         var problems = new List<PublicationProblem>();
         void Problem(string elementKey, string message, params object[] arguments) => problems.Add(new(message, arguments, elementKey));
 
-        if (Status != ConsultationStatus.Draft)
-            Problem(ElementKey.Consultation, PublicationProblem.Messages.NotADraft);
+        if (Status == ConsultationStatus.Archived)
+            Problem(ElementKey.Consultation, PublicationProblem.Messages.Archived);
         var questions = OrderedQuestions.ToList();
         if (!questions.Any(q => q.Asks))
             Problem(ElementKey.Consultation, PublicationProblem.Messages.NoQuestion);

@@ -10,14 +10,27 @@ public sealed partial class Consultation
     /// <summary>Every question in the order respondents meet them.</summary>
     public IEnumerable<Question> OrderedQuestions => OrderedSections.SelectMany(s => s.OrderedQuestions);
 
-    /// <summary>Codes are stable once a version has been published: answers and exports are keyed by them.</summary>
-    public bool CodesAreFrozen => FirstPublishedAt is not null;
-
     /// <summary>Words of the condition language, which cannot name a section or question.</summary>
     public static IReadOnlySet<string> ReservedCodes => Condition.ReservedWords;
 
-    /// <summary>Codes of every section and question: one name space, so a condition can never be ambiguous.</summary>
-    public IReadOnlySet<string> TakenCodes => _sections.Select(s => s.Code).Concat(_sections.SelectMany(s => s.Questions).Select(q => q.Code)).ToHashSet(StringComparer.Ordinal);
+    /// <summary>
+    /// Codes of every section and question, and of those published once and since removed: one name space, so a
+    /// condition can never be ambiguous and a code in earlier answers never takes a new meaning.
+    /// </summary>
+    public IReadOnlySet<string> TakenCodes => _sections.Select(s => s.Code)
+        .Concat(_sections.SelectMany(s => s.Questions).Select(q => q.Code))
+        .Concat(PublishedElements.Where(k => k.StartsWith("section:", StringComparison.Ordinal) || k.StartsWith("question:", StringComparison.Ordinal)).Select(k => k[(k.IndexOf(':') + 1)..]))
+        .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>Whether the element is in a published version: its code then never changes.</summary>
+    public bool IsPublished(string elementKey) => PublishedElements.Contains(elementKey, StringComparer.Ordinal);
+
+    /// <summary>Option or row codes of the question that published versions used: taken even after their removal.</summary>
+    public IEnumerable<string> PublishedChoiceCodes(string questionCode, bool rows)
+    {
+        var prefix = (rows ? ElementKey.Row(questionCode, "") : ElementKey.Option(questionCode, ""));
+        return PublishedElements.Where(k => k.StartsWith(prefix, StringComparison.Ordinal)).Select(k => k[prefix.Length..]);
+    }
 
     public Section AddSection(string code)
     {
@@ -156,7 +169,7 @@ public sealed partial class Consultation
     {
         if (code == newCode)
             return;
-        EnsureCodesCanChange();
+        EnsureCodesCanChange(ElementKey.Question(code));
         EnsureCodeIsFree(newCode);
         var question = FindQuestion(code);
         foreach (var dependent in OrderedQuestions.Where(q => q.ShowIf is { } condition && ConditionReferences(condition).Contains(code)))
@@ -173,7 +186,8 @@ public sealed partial class Consultation
     {
         if (code == newCode)
             return;
-        EnsureCodesCanChange();
+        EnsureCodesCanChange(ElementKey.Option(questionCode, code));
+        EnsureChoiceCodeWasNeverPublished(questionCode, newCode, rows: false);
         EnsureNotInACondition(questionCode);
         FindQuestion(questionCode).RecodeOption(code, newCode);
         RekeyTexts(ElementKey.Option(questionCode, code), ElementKey.Option(questionCode, newCode));
@@ -183,7 +197,8 @@ public sealed partial class Consultation
     {
         if (code == newCode)
             return;
-        EnsureCodesCanChange();
+        EnsureCodesCanChange(ElementKey.Row(questionCode, code));
+        EnsureChoiceCodeWasNeverPublished(questionCode, newCode, rows: true);
         EnsureNotInACondition(questionCode);
         FindQuestion(questionCode).RecodeRow(code, newCode);
         RekeyTexts(ElementKey.Row(questionCode, code), ElementKey.Row(questionCode, newCode));
@@ -193,7 +208,7 @@ public sealed partial class Consultation
     {
         if (code == newCode)
             return;
-        EnsureCodesCanChange();
+        EnsureCodesCanChange(ElementKey.Section(code));
         EnsureCodeIsFree(newCode);
         var section = FindSection(code);
         RekeyTexts(ElementKey.Section(code), ElementKey.Section(newCode));
@@ -221,17 +236,32 @@ public sealed partial class Consultation
     public IReadOnlyList<Question> QuestionsBefore(Question question) =>
         OrderedQuestions.TakeWhile(q => q != question).ToList();
 
+    /// <summary>
+    /// A live consultation's questionnaire changes too: structural changes wait in this working copy until an organiser
+    /// publishes them as a new version (see Consultation.Versions). Only an archived one is fixed for good.
+    /// </summary>
     internal void EnsureStructureCanChange()
     {
-        if (Status != ConsultationStatus.Draft)
-            throw new DomainException("The questionnaire can only be restructured while the consultation is a draft.");
+        if (Status == ConsultationStatus.Archived)
+            throw new DomainException(ArchivedIsReadOnly);
     }
 
-    private void EnsureCodesCanChange()
+    public const string ArchivedIsReadOnly = "An archived consultation cannot be changed.";
+
+    private void EnsureCodesCanChange(string elementKey)
     {
-        if (CodesAreFrozen)
-            throw new DomainException("Codes cannot change after the first publication.");
+        if (IsPublished(elementKey))
+            throw new DomainException(PublishedCodeIsFixed);
     }
+
+    /// <summary>An option or row code that earlier answers use, even if the option was removed since, keeps its meaning.</summary>
+    public void EnsureChoiceCodeWasNeverPublished(string questionCode, string code, bool rows)
+    {
+        if (PublishedChoiceCodes(questionCode, rows).Contains(code, StringComparer.Ordinal))
+            throw new DomainException("The code '{0}' was published before and earlier answers use it: choose another.", code);
+    }
+
+    public const string PublishedCodeIsFixed = "Codes cannot change after the first publication.";
 
     /// <summary>
     /// Runs a move, then checks that every condition still uses only earlier questions; when one

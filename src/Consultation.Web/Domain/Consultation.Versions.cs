@@ -52,6 +52,36 @@ public sealed partial class Consultation
         return !SameJson(current with { Texts = empty, EstimatedMinutes = 0 }, latest.Snapshot with { Texts = empty, EstimatedMinutes = 0 });
     }
 
+    /// <summary>What publishing the working copy would change for respondents, compared with <paramref name="latest"/>.</summary>
+    public IReadOnlyList<StructuralChange> StructuralChangesSince(QuestionnaireVersion latest)
+    {
+        var before = latest.Snapshot;
+        var after = QuestionnaireSnapshot.Of(this);
+        var changes = new List<StructuralChange>();
+        void Compare<T>(IEnumerable<T> old, IEnumerable<T> @new, Func<T, string> code, StructuralChangeKind added, StructuralChangeKind removed)
+        {
+            var oldCodes = old.Select(code).ToList();
+            var newCodes = @new.Select(code).ToList();
+            changes.AddRange(newCodes.Except(oldCodes).Select(c => new StructuralChange(added, c)));
+            changes.AddRange(oldCodes.Except(newCodes).Select(c => new StructuralChange(removed, c)));
+        }
+        Compare(before.Languages, after.Languages, l => l, StructuralChangeKind.LanguageAdded, StructuralChangeKind.LanguageRemoved);
+        Compare(before.Sections, after.Sections, s => s.Code, StructuralChangeKind.SectionAdded, StructuralChangeKind.SectionRemoved);
+        Compare(before.Questions, after.Questions, q => q.Code, StructuralChangeKind.QuestionAdded, StructuralChangeKind.QuestionRemoved);
+        foreach (var question in after.Questions)
+        {
+            if (before.FindQuestion(question.Code) is { } old && JsonSerializer.Serialize(old) != JsonSerializer.Serialize(question))
+                changes.Add(new StructuralChange(StructuralChangeKind.QuestionChanged, question.Code));
+        }
+        string Order(QuestionnaireSnapshot snapshot, ICollection<string> kept) =>
+            string.Join(",", snapshot.Sections.SelectMany(s => s.Questions.Where(q => kept.Contains(q.Code)).Select(q => $"{s.Code}/{q.Code}")));
+        var common = before.Questions.Select(q => q.Code).Intersect(after.Questions.Select(q => q.Code)).ToHashSet();
+        if (Order(before, common) != Order(after, common) || !before.Sections.Select(s => s.Code).Where(after.Sections.Select(x => x.Code).Contains)
+                .SequenceEqual(after.Sections.Select(s => s.Code).Where(before.Sections.Select(x => x.Code).Contains)))
+            changes.Add(new StructuralChange(StructuralChangeKind.OrderChanged, ""));
+        return changes;
+    }
+
     private static bool SameTexts(Dictionary<string, IReadOnlyDictionary<string, string>> a, IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> b) =>
         a.Count == b.Count && a.All(language => b.TryGetValue(language.Key, out var other)
             && language.Value.Count == other.Count && language.Value.All(text => other.TryGetValue(text.Key, out var same) && same == text.Value));
@@ -59,3 +89,18 @@ public sealed partial class Consultation
     private static bool SameJson(QuestionnaireSnapshot a, QuestionnaireSnapshot b) =>
         JsonSerializer.Serialize(a) == JsonSerializer.Serialize(b);
 }
+
+public enum StructuralChangeKind
+{
+    SectionAdded,
+    SectionRemoved,
+    QuestionAdded,
+    QuestionRemoved,
+    QuestionChanged,
+    OrderChanged,
+    LanguageAdded,
+    LanguageRemoved,
+}
+
+/// <summary>One difference between the working copy and the published version, named by the code (or language) it concerns.</summary>
+public sealed record StructuralChange(StructuralChangeKind Kind, string Code);

@@ -25,6 +25,12 @@ public sealed partial class Consultation
     /// <summary>When the first version was published: from then on, codes never change.</summary>
     public DateTimeOffset? FirstPublishedAt { get; private set; }
 
+    /// <summary>
+    /// Every element (as its <see cref="ElementKey"/>) any published version has had. Answers and exports are keyed by these
+    /// codes, so a code once published keeps its meaning: it cannot be renamed, and once removed it cannot be reused.
+    /// </summary>
+    public List<string> PublishedElements { get; private set; } = [];
+
     /// <summary>PostgreSQL's row version (xmin): two changes made from the same reading cannot both be saved.</summary>
     public uint Version { get; private set; }
 
@@ -77,17 +83,25 @@ public sealed partial class Consultation
     public string? DefaultText(string elementKey, TextField field) =>
         _texts.Find(t => t.ElementKey == elementKey && t.Field == field && t.Language == DefaultLanguage)?.Text;
 
-    /// <summary>Freezes the questionnaire as an immutable version and opens the consultation.</summary>
-    public QuestionnaireVersion Publish(DateTimeOffset now)
+    /// <summary>
+    /// Freezes the questionnaire as an immutable version. A draft then opens (or waits for its opening time); a live
+    /// consultation keeps its status, and new responses answer the new version while earlier ones keep theirs.
+    /// </summary>
+    /// <param name="latest">The version published last, when the versions are not loaded.</param>
+    public QuestionnaireVersion Publish(DateTimeOffset now, QuestionnaireVersion? latest = null)
     {
-        if (Status is ConsultationStatus.Closed or ConsultationStatus.Archived)
-            throw new DomainException("A closed or archived consultation cannot be published.");
+        if (Status == ConsultationStatus.Archived)
+            throw new DomainException(PublicationProblem.Messages.Archived);
         if (_sections.Count == 0 || _sections.All(s => s.Questions.Count == 0))
             throw new DomainException("A consultation needs at least one question to be published.");
-        var version = new QuestionnaireVersion(Id, _versions.Count + 1, QuestionnaireSnapshot.Of(this), now);
+        var number = (latest?.Number ?? _versions.Select(v => v.Number).DefaultIfEmpty(0).Max()) + 1;
+        var snapshot = QuestionnaireSnapshot.Of(this);
+        var version = new QuestionnaireVersion(Id, number, snapshot, now);
         _versions.Add(version);
         FirstPublishedAt ??= now;
-        Status = OpensAt is { } opens && opens > now ? ConsultationStatus.Scheduled : ConsultationStatus.Open;
+        PublishedElements = [.. PublishedElements.Union(snapshot.ElementKeys().Where(k => k != ElementKey.Consultation)).Order(StringComparer.Ordinal)];
+        if (Status == ConsultationStatus.Draft)
+            Status = OpensAt is { } opens && opens > now ? ConsultationStatus.Scheduled : ConsultationStatus.Open;
         return version;
     }
 

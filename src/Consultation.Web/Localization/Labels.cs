@@ -78,6 +78,8 @@ public static class Labels
         AuditActions.ConsultationDuplicated => s["Duplicated the consultation"],
         AuditActions.ConsultationArchived => s["Archived the consultation"],
         AuditActions.ConsultationPublished => s["Published the consultation"],
+        AuditActions.VersionPublished => s["Published a new version of the questionnaire"],
+        AuditActions.TextsPublished => s["Published text changes as a new version"],
         AuditActions.SectionAdded => s["Added a section"],
         AuditActions.SectionChanged => s["Changed a section"],
         AuditActions.SectionMoved => s["Moved a section"],

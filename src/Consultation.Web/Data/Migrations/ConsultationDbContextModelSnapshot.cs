@@ -148,6 +148,11 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opens_at");
 
+                    b.PrimitiveCollection<List<string>>("PublishedElements")
+                        .IsRequired()
+                        .HasColumnType("text[]")
+                        .HasColumnName("published_elements");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)

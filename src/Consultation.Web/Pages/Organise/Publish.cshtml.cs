@@ -10,13 +10,32 @@ using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Pages.Organise;
 
-/// <summary>The checks a consultation must pass, in words with a link to each problem, and the button that publishes it.</summary>
+/// <summary>
+/// The checks a consultation must pass, in words with a link to each problem, and the button that publishes it.
+/// On a live consultation: what the structural changes waiting in the working copy are, what happens to the
+/// responses already received, and a confirmation before they become a new version.
+/// </summary>
 public sealed class PublishModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
     public Domain.Consultation Consultation { get; private set; } = null!;
     public string Title { get; private set; } = "";
     public IReadOnlyList<(string Text, string Link)> Problems { get; private set; } = [];
     public string? Refusal { get; private set; }
+
+    /// <summary>The version stakeholders answer now; null before the first publication.</summary>
+    public QuestionnaireVersion? Latest { get; private set; }
+
+    public IReadOnlyList<string> Changes { get; private set; } = [];
+    public int ResponsesSoFar { get; private set; }
+
+    /// <summary>Publishing a live consultation again asks the organiser to confirm they read what happens to existing responses.</summary>
+    [BindProperty]
+    public bool Confirmed { get; set; }
+
+    public bool IsLive => Latest is not null && Consultation.IsLive;
+
+    /// <summary>Whether the button is offered: a draft that passes the checks, or a live consultation with structural changes that do.</summary>
+    public bool CanPublish => Problems.Count == 0 && (!IsLive || Changes.Count > 0);
 
     public async Task<IActionResult> OnGetAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken) =>
         await LoadAsync(consultationId, cancellationToken) ? Page() : NotFound();
@@ -25,24 +44,31 @@ public sealed class PublishModel(ConsultationDbContext db, StaffAudit audit, Tim
     {
         if (!await LoadAsync(consultationId, cancellationToken))
             return NotFound();
-        if (Problems.Count > 0)
+        if (!CanPublish)
             return Page();
+        if (IsLive && !Confirmed)
+        {
+            ModelState.AddModelError(nameof(Confirmed), s["Confirm that you have read what happens to the responses already received."]);
+            return Page();
+        }
+        var first = Latest is null;
         try
         {
-            Consultation.Publish(time.GetUtcNow());
+            Consultation.Publish(time.GetUtcNow(), Latest);
         }
         catch (DomainException e)
         {
             Refusal = s.Explain(e);
             return Page();
         }
-        audit.Record(AuditActions.ConsultationPublished, "consultation", consultationId.ToString());
+        audit.Record(first ? AuditActions.ConsultationPublished : AuditActions.VersionPublished, "consultation", consultationId.ToString());
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Someone saved the consultation, or published a version, at the same moment: show what is there now.
             db.ChangeTracker.Clear();
             await LoadAsync(consultationId, cancellationToken);
             Refusal = s["Someone else changed this consultation at the same time. Check it below and try again."];
@@ -56,11 +82,43 @@ public sealed class PublishModel(ConsultationDbContext db, StaffAudit audit, Tim
         var consultation = await QuestionnaireLoader.LoadAsync(db, consultationId, cancellationToken);
         if (consultation is null)
             return false;
-        await db.Entry(consultation).Collection(c => c.Versions).LoadAsync(cancellationToken);
         Consultation = consultation;
+        Latest = await db.QuestionnaireVersions.LatestAsync(consultationId, cancellationToken);
         Title = (await ConsultationTitles.InAsync(db, [consultation], CultureInfo.CurrentUICulture.Name, cancellationToken))[consultation.Id];
         Problems = [.. consultation.PublicationProblems(time.GetUtcNow()).Select(p => (Describe(p), LinkTo(consultationId, p.ElementKey)))];
+        if (IsLive)
+        {
+            Changes = [.. consultation.StructuralChangesSince(Latest!).Select(Describe)];
+            ResponsesSoFar = await db.Responses.CountAsync(r => r.ConsultationId == consultationId && r.Status == ResponseStatus.Submitted && !r.IsTest, cancellationToken);
+        }
         return true;
+    }
+
+    private string Describe(StructuralChange change)
+    {
+        string Question(string code)
+        {
+            var label = Consultation.DefaultText(ElementKey.Question(code), TextField.Label)
+                ?? Latest!.Snapshot.Text(Latest.Snapshot.DefaultLanguage, ElementKey.Question(code), TextField.Label);
+            return s["“{0}” ({1})", label, code];
+        }
+        string Section(string code)
+        {
+            var title = Consultation.DefaultText(ElementKey.Section(code), TextField.Title)
+                ?? Latest!.Snapshot.Text(Latest.Snapshot.DefaultLanguage, ElementKey.Section(code), TextField.Title);
+            return s["“{0}” ({1})", title, code];
+        }
+        return change.Kind switch
+        {
+            StructuralChangeKind.SectionAdded => s["Section added: {0}", Section(change.Code)],
+            StructuralChangeKind.SectionRemoved => s["Section removed: {0}", Section(change.Code)],
+            StructuralChangeKind.QuestionAdded => s["Question added: {0}", Question(change.Code)],
+            StructuralChangeKind.QuestionRemoved => s["Question removed: {0}", Question(change.Code)],
+            StructuralChangeKind.QuestionChanged => s["Question changed (its rules, options or condition): {0}", Question(change.Code)],
+            StructuralChangeKind.LanguageAdded => s["Language added: {0}", UiLanguages.NativeName(change.Code)],
+            StructuralChangeKind.LanguageRemoved => s["Language removed: {0}", UiLanguages.NativeName(change.Code)],
+            _ => s["The order of sections or questions changed."],
+        };
     }
 
     private string Describe(PublicationProblem problem)

@@ -31,7 +31,8 @@ public sealed class QuestionModel(ConsultationDbContext db, StaffAudit audit, Ti
     [BindProperty]
     public string? Command { get; set; }
 
-    public bool ReadOnly => Consultation.Status != ConsultationStatus.Draft;
+    public bool ReadOnly => Consultation.IsArchived;
+    public LiveState? Live { get; private set; }
 
     public async Task<IActionResult> OnGetAsync([FromRoute] Guid consultationId, [FromRoute] string code, CancellationToken cancellationToken)
     {
@@ -48,7 +49,7 @@ public sealed class QuestionModel(ConsultationDbContext db, StaffAudit audit, Ti
             return NotFound();
         if (ReadOnly)
         {
-            Problem = s["The questionnaire can only be restructured while the consultation is a draft."];
+            Problem = s[Domain.Consultation.ArchivedIsReadOnly];
             return Page();
         }
         if (ModelState.IsValid)
@@ -60,6 +61,7 @@ public sealed class QuestionModel(ConsultationDbContext db, StaffAudit audit, Ti
         db.Entry(Question).Property(x => x.UpdatedAt).IsModified = true;
         db.Entry(Question).Property(x => x.Version).OriginalValue = Input.Version;
         audit.Record(AuditActions.QuestionChanged, "question", $"{consultationId}/{Question.Code}");
+        var published = await LiveVersions.PublishTextChangesAsync(db, audit, Consultation, time.GetUtcNow(), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -73,9 +75,10 @@ public sealed class QuestionModel(ConsultationDbContext db, StaffAudit audit, Ti
             Input.Version = Question.Version;
             return Page();
         }
+        var query = published is null ? "" : $"?published={published.Number}";
         return (Command ?? "save") == "save"
-            ? Redirect($"/organise/{consultationId}/questionnaire#question-{Question.Code}")
-            : Redirect($"/organise/{consultationId}/questions/{Question.Code}#options");
+            ? Redirect($"/organise/{consultationId}/questionnaire{query}#question-{Question.Code}")
+            : Redirect($"/organise/{consultationId}/questions/{Question.Code}{query}#options");
     }
 
     /// <summary>Earlier questions, which a condition may use.</summary>
@@ -90,6 +93,7 @@ public sealed class QuestionModel(ConsultationDbContext db, StaffAudit audit, Ti
         if (consultation is null || question is null)
             return false;
         (Consultation, Question) = (consultation, question);
+        Live = await LiveVersions.StateAsync(db, consultation, cancellationToken);
         return true;
     }
 }

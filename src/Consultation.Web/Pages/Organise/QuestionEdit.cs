@@ -84,9 +84,14 @@ internal sealed class QuestionEdit(Domain.Consultation consultation, Question qu
             string? current = choice.Original;
             if (string.IsNullOrEmpty(current))
             {
-                var taken = isRow ? question.Rows.Select(r => r.Code).ToList() : question.Options.Select(o => o.Code).ToList();
+                var taken = (isRow ? question.Rows.Select(r => r.Code) : question.Options.Select(o => o.Code))
+                    .Concat(consultation.PublishedChoiceCodes(question.Code, isRow)).ToList();
                 var newCode = wanted.Length > 0 ? wanted : CodeSuggestion.From(label, isRow ? "row" : "o", taken);
-                if (Try($"{key}.Code", () => { if (isRow) question.AddRow(newCode); else question.AddOption(newCode); }))
+                if (Try($"{key}.Code", () =>
+                    {
+                        consultation.EnsureChoiceCodeWasNeverPublished(question.Code, newCode, isRow);
+                        if (isRow) question.AddRow(newCode); else question.AddOption(newCode);
+                    }))
                     current = newCode;
             }
             else if (Try($"{key}.Code", () => { if (isRow) consultation.RecodeRow(question.Code, current, wanted); else consultation.RecodeOption(question.Code, current, wanted); }))

@@ -16,6 +16,7 @@ public sealed class QuestionnaireModel(ConsultationDbContext db, Infrastructure.
     public Domain.Consultation Consultation { get; private set; } = null!;
     public string Title { get; private set; } = "";
     public string? Problem { get; private set; }
+    public LiveState? Live { get; private set; }
 
     /// <summary>The element whose removal waits for a confirmation (a question or section code).</summary>
     [FromQuery(Name = "remove")]
@@ -165,6 +166,7 @@ public sealed class QuestionnaireModel(ConsultationDbContext db, Infrastructure.
             return false;
         Consultation = consultation;
         Title = (await ConsultationTitles.InAsync(db, [consultation], CultureInfo.CurrentUICulture.Name, cancellationToken))[consultation.Id];
+        Live = await LiveVersions.StateAsync(db, consultation, cancellationToken);
         return true;
     }
 }

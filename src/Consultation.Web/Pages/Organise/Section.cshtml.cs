@@ -16,6 +16,7 @@ public sealed class SectionModel(ConsultationDbContext db, StaffAudit audit, Tim
     public Domain.Consultation Consultation { get; private set; } = null!;
     public Section Section { get; private set; } = null!;
     public string? Problem { get; private set; }
+    public LiveState? Live { get; private set; }
 
     [BindProperty]
     public SectionInput Input { get; set; } = new();
@@ -50,6 +51,11 @@ public sealed class SectionModel(ConsultationDbContext db, StaffAudit audit, Tim
     {
         if (!await LoadAsync(consultationId, code, cancellationToken))
             return NotFound();
+        if (Consultation.IsArchived)
+        {
+            Problem = s[Domain.Consultation.ArchivedIsReadOnly];
+            return Page();
+        }
         if (!ModelState.IsValid)
             return Page();
         var newCode = Input.Code.Trim();
@@ -68,6 +74,7 @@ public sealed class SectionModel(ConsultationDbContext db, StaffAudit audit, Tim
         db.Entry(Section).Property(x => x.UpdatedAt).IsModified = true;
         db.Entry(Section).Property(x => x.Version).OriginalValue = Input.Version;
         audit.Record(AuditActions.SectionChanged, "section", $"{consultationId}/{newCode}");
+        var published = await LiveVersions.PublishTextChangesAsync(db, audit, Consultation, time.GetUtcNow(), cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -80,7 +87,7 @@ public sealed class SectionModel(ConsultationDbContext db, StaffAudit audit, Tim
             Input.Version = Section.Version;
             return Page();
         }
-        return Redirect($"/organise/{consultationId}/questionnaire#section-{newCode}");
+        return Redirect($"/organise/{consultationId}/questionnaire{(published is null ? "" : $"?published={published.Number}")}#section-{newCode}");
     }
 
     private async Task<bool> LoadAsync(Guid consultationId, string code, CancellationToken cancellationToken)
@@ -90,6 +97,7 @@ public sealed class SectionModel(ConsultationDbContext db, StaffAudit audit, Tim
         if (consultation is null || section is null)
             return false;
         (Consultation, Section) = (consultation, section);
+        Live = await LiveVersions.StateAsync(db, consultation, cancellationToken);
         return true;
     }
 }

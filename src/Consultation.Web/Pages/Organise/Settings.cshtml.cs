@@ -24,12 +24,15 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
     public bool CanBeArchived { get; private set; }
     public bool Saved { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] Guid consultationId, [FromQuery] bool saved, CancellationToken cancellationToken)
+    /// <summary>The version a save of a live consultation's texts published, to say so.</summary>
+    public int? Published { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid consultationId, [FromQuery] bool saved, [FromQuery] int? published, CancellationToken cancellationToken)
     {
         if (await LoadAsync(consultationId, cancellationToken) is not { } consultation)
             return NotFound();
         Input = SettingsInput.From(consultation);
-        Saved = saved;
+        (Saved, Published) = (saved, published);
         return Page();
     }
 
@@ -62,6 +65,8 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
         // Written even when only texts changed, so the row's version moves with every save.
         db.Entry(consultation).Property(c => c.UpdatedAt).IsModified = true;
         Audit(AuditActions.ConsultationSettingsChanged, consultation.Id);
+        // Only the consultation's own texts are loaded here, and only those can change: a new version carries them.
+        var published = await LiveVersions.PublishTextChangesAsync(db, audit, consultation, now, cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -81,7 +86,7 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
             ModelState.AddModelError("Input.Slug", s["The link /c/{0} is already taken by another consultation. Choose another.", Input.Slug!]);
             return Page();
         }
-        return RedirectToPage(new { consultationId, saved = true });
+        return RedirectToPage(new { consultationId, saved = true, published = published?.Number });
     }
 
     public async Task<IActionResult> OnPostDuplicateAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken)
