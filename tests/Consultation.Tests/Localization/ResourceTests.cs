@@ -30,6 +30,8 @@ public sealed partial class ResourceTests
         ("fr", "Type"),
         ("fr", "{0} ({1})"),
         ("sw", "{0} ({1})"),
+        ("ko", "“{0}” ({1})"),
+        ("sw", "“{0}” ({1})"),
     ];
 
     public static TheoryData<string> Cultures => [.. UiLanguages.Supported.Where(l => l != UiLanguages.Default)];

@@ -204,7 +204,8 @@ public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory
         values.Add(new("Input.EstimatedMinutes", "42"));
         var saved = await organiser.PostAsync(form.GetAttribute("action"), new FormUrlEncodedContent(values));
 
-        await ResponseAssert.RedirectsTo($"{SettingsForms.SettingsPath(id)}?saved=True", saved);
+        // The estimated time is shown on the landing page: on a live consultation it goes out at once, as version 2.
+        await ResponseAssert.RedirectsTo($"{SettingsForms.SettingsPath(id)}?saved=True&published=2", saved);
         var after = await app.WithDbAsync(db => db.Consultations.AsNoTracking().SingleAsync(c => c.Id == id));
         Assert.Equal(42, after.EstimatedMinutes);
         Assert.Equal((before.Slug, before.DefaultLanguage, before.IsAnonymous, before.Status, before.ClosesAt), (after.Slug, after.DefaultLanguage, after.IsAnonymous, after.Status, after.ClosesAt));
