@@ -47,6 +47,8 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Organise/Publish", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/New", Policies.Organisers);
         options.Conventions.AuthorizePage("/Organise/Settings", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Preview", Policies.ConsultationMember);
+        options.Conventions.AuthorizePage("/Organise/TestResponses", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Analyse/Index", Policies.Analysts);
         options.Conventions.AuthorizePage("/Analyse/Consultation", Policies.ConsultationAnalyst);
     })

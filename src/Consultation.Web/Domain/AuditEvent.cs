@@ -73,4 +73,6 @@ public static class AuditActions
     public const string ConsultationDuplicated = "consultation-duplicated";
     public const string ConsultationArchived = "consultation-archived";
     public const string ConsultationPublished = "consultation-published";
+    public const string TestResponseSubmitted = "test-response-submitted";
+    public const string TestResponsesCleared = "test-responses-cleared";
 }

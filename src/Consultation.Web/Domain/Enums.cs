@@ -29,4 +29,5 @@ public enum InvitationStatus { Pending, Sent, Opened, Started, Completed, Failed
 
 public enum ResponseStatus { InProgress, Submitted }
 
-public enum ResponseChannel { Invitation, PublicLink }
+/// <summary>How a response came in; <c>Preview</c> is a test response from the organisers' preview.</summary>
+public enum ResponseChannel { Invitation, PublicLink, Preview }

@@ -58,6 +58,36 @@ public sealed class Response
         };
     }
 
+    /// <summary>
+    /// A test response, submitted by the consultation's team from the preview: it needs no open consultation and no
+    /// invitation, is marked <see cref="IsTest"/>, and never counts. It may answer a test version.
+    /// </summary>
+    public static Response SubmitTest(Consultation consultation, QuestionnaireVersion version, string language, AnswerSet answers,
+        Guid idempotencyKey, DateTimeOffset now)
+    {
+        if (version.ConsultationId != consultation.Id)
+            throw new DomainException("The questionnaire version belongs to another consultation.");
+        if (!version.Snapshot.Languages.Contains(language))
+            throw new DomainException("The language '{0}' is not offered by this consultation.", language);
+        var (sector, country) = Profile(version.Snapshot, answers);
+        return new Response
+        {
+            Id = Guid.NewGuid(),
+            ConsultationId = consultation.Id,
+            QuestionnaireVersionId = version.Id,
+            Language = language,
+            Channel = ResponseChannel.Preview,
+            Status = ResponseStatus.Submitted,
+            Answers = answers,
+            Sector = sector,
+            Country = country,
+            IdempotencyKey = idempotencyKey,
+            IsTest = true,
+            CreatedAt = now,
+            SubmittedAt = now,
+        };
+    }
+
     private static (Sector?, string?) Profile(QuestionnaireSnapshot snapshot, AnswerSet answers)
     {
         Sector? sector = null;

@@ -23,7 +23,7 @@ public static class SummaryQuery
         CancellationToken cancellationToken, IStringLocalizer? words = null)
     {
         var consultation = await db.Consultations.AsNoTracking().SingleAsync(c => c.Id == consultationId, cancellationToken);
-        var versions = await db.QuestionnaireVersions.AsNoTracking().Where(v => v.ConsultationId == consultationId)
+        var versions = await db.QuestionnaireVersions.AsNoTracking().Where(v => v.ConsultationId == consultationId && !v.IsTest)
             .OrderBy(v => v.Number).ToListAsync(cancellationToken);
         if (versions.Count == 0)
         {

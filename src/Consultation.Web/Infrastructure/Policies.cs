@@ -18,6 +18,9 @@ public static class Policies
     /// <summary>Analysts and organisers of the consultation in the route, and admins.</summary>
     public const string ConsultationAnalyst = nameof(ConsultationAnalyst);
 
+    /// <summary>Every member of the consultation in the route (organisers, analysts, translators), and admins.</summary>
+    public const string ConsultationMember = nameof(ConsultationMember);
+
     public static void Add(AuthorizationOptions options)
     {
         // Signed in everywhere unless a page says otherwise: a page added without a policy is private.
@@ -27,6 +30,7 @@ public static class Policies
         options.AddPolicy(Analysts, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Analyst));
         options.AddPolicy(ConsultationOrganiser, p => p.AddRequirements(new ConsultationMemberRequirement(MemberRole.Organiser)));
         options.AddPolicy(ConsultationAnalyst, p => p.AddRequirements(new ConsultationMemberRequirement(MemberRole.Analyst, MemberRole.Organiser)));
+        options.AddPolicy(ConsultationMember, p => p.AddRequirements(new ConsultationMemberRequirement(Enum.GetValues<MemberRole>())));
     }
 }
 

@@ -88,6 +88,8 @@ public static class Labels
         AuditActions.QuestionChanged => s["Changed a question"],
         AuditActions.QuestionMoved => s["Moved a question"],
         AuditActions.QuestionRemoved => s["Removed a question"],
+        AuditActions.TestResponseSubmitted => s["Submitted a test response"],
+        AuditActions.TestResponsesCleared => s["Cleared the test responses"],
         _ => action,
     };
 

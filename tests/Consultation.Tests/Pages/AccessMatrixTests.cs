@@ -16,7 +16,7 @@ namespace Consultation.Tests.Pages;
 /// </summary>
 public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassFixture<AccessMatrixTests.People>
 {
-    public enum Access { Anyone, Staff, Admin, Organisers, Analysts, ConsultationOrganisers, ConsultationAnalysts }
+    public enum Access { Anyone, Staff, Admin, Organisers, Analysts, ConsultationOrganisers, ConsultationAnalysts, ConsultationMembers }
 
     public enum Person { Anonymous, Admin, Organiser, OrganiserOutsider, Analyst, AnalystOutsider, Translator }
 
@@ -44,6 +44,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["organise/{consultationId:guid}/publish"] = Access.ConsultationOrganisers,
         ["organise/new"] = Access.Organisers,
         ["organise/{consultationId:guid}/settings"] = Access.ConsultationOrganisers,
+        ["organise/{consultationId:guid}/preview"] = Access.ConsultationMembers,
+        ["organise/{consultationId:guid}/test-responses"] = Access.ConsultationOrganisers,
         ["analyse"] = Access.Analysts,
         ["analyse/{consultationId:guid}"] = Access.ConsultationAnalysts,
         ["admin"] = Access.Admin,
@@ -62,6 +64,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         Access.Analysts => person is Person.Admin or Person.Analyst or Person.AnalystOutsider,
         Access.ConsultationOrganisers => person is Person.Admin or Person.Organiser,
         Access.ConsultationAnalysts => person is Person.Admin or Person.Organiser or Person.Analyst,
+        Access.ConsultationMembers => person is Person.Admin or Person.Organiser or Person.Analyst or Person.Translator,
         _ => false,
     };
 

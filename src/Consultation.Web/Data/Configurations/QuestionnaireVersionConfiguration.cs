@@ -14,7 +14,10 @@ internal sealed class QuestionnaireVersionConfiguration : IEntityTypeConfigurati
     {
         builder.ToTable("questionnaire_versions");
         builder.Property(v => v.Id).ValueGeneratedNever();
-        builder.HasIndex(v => new { v.ConsultationId, v.Number }).IsUnique();
+        // Published versions are numbered once each; test versions all have number 0.
+        builder.HasIndex(v => new { v.ConsultationId, v.Number }).IsUnique().HasFilter("NOT is_test");
+        // Test versions exist for test responses only: no query sees them unless it asks (numbering, history, summaries).
+        builder.HasQueryFilter(QuestionnaireVersions.PublishedOnly, v => !v.IsTest);
         builder.Property(v => v.Snapshot)
             .HasColumnType("jsonb")
             .HasConversion(

@@ -22,6 +22,9 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
 
     public IReadOnlyList<FileRow> Files { get; private set; } = [];
 
+    /// <summary>Test responses from the preview: mentioned, never counted.</summary>
+    public int TestResponses { get; private set; }
+
     public sealed record FileRow(Guid Id, string QuestionCode, string FileName, long Size);
 
     public sealed record ExportRow(Guid Id, DateTimeOffset RequestedAt, string RequestedBy, ExportStatus Status, long Size);
@@ -31,6 +34,7 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
         if (!await db.Consultations.AnyAsync(c => c.Id == consultationId, cancellationToken))
             return NotFound();
         Summary = await SummaryQuery.CountAsync(db, consultationId, CultureInfo.CurrentUICulture.Name, time.GetUtcNow(), cancellationToken, s);
+        TestResponses = await db.Responses.CountAsync(r => r.ConsultationId == consultationId && r.IsTest, cancellationToken);
         Exports = await db.SummaryExports.Where(e => e.ConsultationId == consultationId)
             .OrderByDescending(e => e.RequestedAt).Take(20)
             .Select(e => new ExportRow(e.Id, e.RequestedAt, e.RequestedBy, e.Status, e.Size))
@@ -43,7 +47,7 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
 
     /// <summary>
     /// A file a respondent uploaded, only through the consultation it belongs to, and only once a submitted
-    /// response answers with it (a file left behind by an unfinished answer is nobody's position).
+    /// response answers with it (a file left behind by an unfinished answer is nobody's position; a test response is nobody's either).
     /// </summary>
     public async Task<IActionResult> OnGetFileAsync([FromRoute] Guid consultationId, Guid fileId, CancellationToken cancellationToken)
     {
@@ -59,7 +63,7 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
         SELECT f.* FROM uploaded_files f
         WHERE f.consultation_id = {{consultationId}}
           AND EXISTS (SELECT 1 FROM responses r
-                      WHERE r.consultation_id = f.consultation_id AND r.status = 'Submitted'
+                      WHERE r.consultation_id = f.consultation_id AND r.status = 'Submitted' AND NOT r.is_test
                         AND r.answers -> f.question_code ->> 'id' = f.id::text)
         """);
 

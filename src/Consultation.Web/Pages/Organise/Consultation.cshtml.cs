@@ -33,6 +33,9 @@ public sealed class ConsultationModel(ConsultationDbContext db, StaffAudit audit
     public IReadOnlyList<(InvitationStatus Status, int Count)> Invitations { get; private set; } = [];
     public int Submitted { get; private set; }
 
+    /// <summary>Test responses from the preview: shown apart, never counted.</summary>
+    public int TestResponses { get; private set; }
+
     public async Task<IActionResult> OnGetAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(consultationId, cancellationToken))
@@ -130,6 +133,7 @@ public sealed class ConsultationModel(ConsultationDbContext db, StaffAudit audit
                 .GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .OrderBy(g => g.Key).Select(g => (g.Key, g.Count)).ToList();
         Submitted = await db.Responses.CountAsync(r => r.ConsultationId == consultationId && r.Status == ResponseStatus.Submitted && !r.IsTest, cancellationToken);
+        TestResponses = await db.Responses.CountAsync(r => r.ConsultationId == consultationId && r.IsTest, cancellationToken);
         return true;
     }
 

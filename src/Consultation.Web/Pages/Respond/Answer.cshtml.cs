@@ -106,12 +106,8 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         return Redirect($"{Link.BasePath}/thank-you");
     }
 
-    public IEnumerable<(SectionSnapshot Section, string Title, IEnumerable<QuestionView> Questions)> Sections =>
-        Link.Snapshot.Sections.Select(section => (
-            section,
-            Link.Text(Language, ElementKey.Section(section.Code), TextField.Title),
-            section.Questions.Select(q => QuestionView.For(Link.Snapshot, Language, q, _posted, Errors.GetValueOrDefault(q.Code),
-                _uploads.GetValueOrDefault(q.Code)?.File, _errorKeys.GetValueOrDefault(q.Code)))));
+    public QuestionnaireView Questionnaire =>
+        QuestionnaireView.For(Link.Snapshot, Language, _posted, Errors, _errorKeys, code => _uploads.GetValueOrDefault(code)?.File);
 
     public string Title => Link.Text(Language, ElementKey.Consultation, TextField.Title);
 

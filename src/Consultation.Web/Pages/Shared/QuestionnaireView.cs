@@ -1,0 +1,28 @@
+using Consultation.Web.Domain;
+
+namespace Consultation.Web.Pages.Shared;
+
+/// <summary>
+/// What the questionnaire renderer (<c>_Questionnaire.cshtml</c>, with <c>_QuestionnaireErrors.cshtml</c> for the
+/// error summary) needs: each section's title and questions in one language, with what was posted and what is wrong.
+/// The answer page and the organisers' preview both render through it, so the preview shows exactly what respondents see.
+/// </summary>
+public sealed record QuestionnaireView(IReadOnlyList<SectionView> Sections)
+{
+    public IEnumerable<QuestionView> Questions => Sections.SelectMany(s => s.Questions);
+
+    public bool HasErrors => Questions.Any(q => q.Error is not null);
+
+    /// <param name="errors">Each question's error, in the reader's language, by question code.</param>
+    /// <param name="errorKeys">Each question's error as its untranslated message, which says whether it is about the text of "Other".</param>
+    /// <param name="files">The file kept for an upload question, if any.</param>
+    public static QuestionnaireView For(QuestionnaireSnapshot snapshot, string language, Func<string, IReadOnlyList<string>> posted,
+        IReadOnlyDictionary<string, string> errors, IReadOnlyDictionary<string, string> errorKeys, Func<string, FileAnswer?> files) => new(
+        snapshot.Sections.Select(section => new SectionView(
+            section.Code,
+            snapshot.Text(language, ElementKey.Section(section.Code), TextField.Title),
+            section.Questions.Select(q => QuestionView.For(snapshot, language, q, posted, errors.GetValueOrDefault(q.Code),
+                files(q.Code), errorKeys.GetValueOrDefault(q.Code))).ToList())).ToList());
+}
+
+public sealed record SectionView(string Code, string Title, IReadOnlyList<QuestionView> Questions);
