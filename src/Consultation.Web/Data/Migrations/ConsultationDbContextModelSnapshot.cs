@@ -628,6 +628,10 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("consultation_id");
 
+                    b.Property<bool>("IsTest")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_test");
+
                     b.Property<int>("Number")
                         .HasColumnType("integer")
                         .HasColumnName("number");
@@ -646,7 +650,8 @@ namespace Consultation.Web.Data.Migrations
 
                     b.HasIndex("ConsultationId", "Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_questionnaire_versions_consultation_id_number");
+                        .HasDatabaseName("ix_questionnaire_versions_consultation_id_number")
+                        .HasFilter("NOT is_test");
 
                     b.ToTable("questionnaire_versions", (string)null);
                 });
