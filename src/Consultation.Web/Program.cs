@@ -47,6 +47,9 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Organise/Publish", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/New", Policies.Organisers);
         options.Conventions.AuthorizePage("/Organise/Settings", Policies.ConsultationOrganiser);
+        // Translators reach these two pages of their consultation; the editor itself refuses languages not theirs.
+        options.Conventions.AuthorizePage("/Organise/Translations", Policies.ConsultationTranslator);
+        options.Conventions.AuthorizePage("/Organise/Translation", Policies.ConsultationTranslator);
         options.Conventions.AuthorizePage("/Analyse/Index", Policies.Analysts);
         options.Conventions.AuthorizePage("/Analyse/Consultation", Policies.ConsultationAnalyst);
     })

@@ -18,6 +18,12 @@ public static class Policies
     /// <summary>Analysts and organisers of the consultation in the route, and admins.</summary>
     public const string ConsultationAnalyst = nameof(ConsultationAnalyst);
 
+    /// <summary>
+    /// Translators and organisers of the consultation in the route, and admins. Which languages a translator may
+    /// edit is the page's to check: the policy sees only the consultation.
+    /// </summary>
+    public const string ConsultationTranslator = nameof(ConsultationTranslator);
+
     public static void Add(AuthorizationOptions options)
     {
         // Signed in everywhere unless a page says otherwise: a page added without a policy is private.
@@ -27,6 +33,7 @@ public static class Policies
         options.AddPolicy(Analysts, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Analyst));
         options.AddPolicy(ConsultationOrganiser, p => p.AddRequirements(new ConsultationMemberRequirement(MemberRole.Organiser)));
         options.AddPolicy(ConsultationAnalyst, p => p.AddRequirements(new ConsultationMemberRequirement(MemberRole.Analyst, MemberRole.Organiser)));
+        options.AddPolicy(ConsultationTranslator, p => p.AddRequirements(new ConsultationMemberRequirement(MemberRole.Translator, MemberRole.Organiser)));
     }
 }
 

@@ -86,6 +86,7 @@ public static class Labels
         AuditActions.QuestionChanged => s["Changed a question"],
         AuditActions.QuestionMoved => s["Moved a question"],
         AuditActions.QuestionRemoved => s["Removed a question"],
+        AuditActions.TranslationsSaved => s["Saved translations"],
         _ => action,
     };
 
