@@ -16,7 +16,7 @@ namespace Consultation.Tests.Pages;
 /// </summary>
 public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassFixture<AccessMatrixTests.People>
 {
-    public enum Access { Anyone, Staff, Admin, Organisers, Analysts, ConsultationOrganisers, ConsultationAnalysts }
+    public enum Access { Anyone, Staff, Admin, Organisers, Analysts, ConsultationOrganisers, ConsultationAnalysts, ConsultationTranslators }
 
     public enum Person { Anonymous, Admin, Organiser, OrganiserOutsider, Analyst, AnalystOutsider, Translator }
 
@@ -44,6 +44,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["organise/{consultationId:guid}/publish"] = Access.ConsultationOrganisers,
         ["organise/new"] = Access.Organisers,
         ["organise/{consultationId:guid}/settings"] = Access.ConsultationOrganisers,
+        ["organise/{consultationId:guid}/translations"] = Access.ConsultationTranslators,
+        // {language} is the translator's own language here; TranslationPageTests checks the others are refused.
+        ["organise/{consultationId:guid}/translations/{language}"] = Access.ConsultationTranslators,
         ["analyse"] = Access.Analysts,
         ["analyse/{consultationId:guid}"] = Access.ConsultationAnalysts,
         ["admin"] = Access.Admin,
@@ -62,6 +65,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         Access.Analysts => person is Person.Admin or Person.Analyst or Person.AnalystOutsider,
         Access.ConsultationOrganisers => person is Person.Admin or Person.Organiser,
         Access.ConsultationAnalysts => person is Person.Admin or Person.Organiser or Person.Analyst,
+        Access.ConsultationTranslators => person is Person.Admin or Person.Organiser or Person.Translator,
         _ => false,
     };
 
@@ -165,6 +169,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
                 .Replace("{consultationId:guid}", ConsultationId.ToString(), StringComparison.Ordinal)
                 .Replace("{userId:guid}", AccountId.ToString(), StringComparison.Ordinal)
                 .Replace("{code:int}", "404", StringComparison.Ordinal)
+                .Replace("{language}", "fr", StringComparison.Ordinal)
                 .Replace("{code}", "respondent_type", StringComparison.Ordinal);
             return handler is null ? path : $"{path}?handler={handler}";
         }
