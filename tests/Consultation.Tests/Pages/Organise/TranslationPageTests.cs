@@ -110,6 +110,22 @@ public sealed class TranslationPageTests(AppFactory app) : IClassFixture<AppFact
     }
 
     [Fact]
+    public async Task AnOutdatedTranslation_ConfirmedAsStillFitting_IsUpToDateWithItsTextUnchanged()
+    {
+        var id = await DraftAsync(["en", "fr"], c => c.SetText(ElementKey.Section("about"), TextField.Title, "fr", "À propos de vous"));
+        await ChangeAsync(id, c => c.SetText(ElementKey.Section("about"), TextField.Title, "en", "About yourself"));
+        var organiser = await app.SignedInAsync(await app.OrganiserOfAsync(id));
+        var page = await organiser.GetPageAsync($"/organise/{id}/translations/fr");
+        var stillFits = Row(page, ElementKey.Section("about"), TextField.Title).QuerySelector<IHtmlInputElement>("input[type='checkbox']")!;
+
+        var saved = await organiser.SubmitAsync(page, new Dictionary<string, string[]> { [stillFits.Name!] = ["true"] }, formSelector: "#translation-form");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var text = await StoredAsync(id, ElementKey.Section("about"), TextField.Title, "fr");
+        Assert.Equal(("À propos de vous", ContentText.Hash("About yourself")), (text!.Text, text.SourceHash));
+    }
+
+    [Fact]
     public async Task ATextSomeoneElseSavedMeanwhile_IsNotOverwritten_TheTypedTextIsKept_AndTheOthersSave()
     {
         var id = await DraftAsync(["en", "fr"]);
