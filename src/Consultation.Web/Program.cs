@@ -49,6 +49,9 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Organise/Settings", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/Preview", Policies.ConsultationMember);
         options.Conventions.AuthorizePage("/Organise/TestResponses", Policies.ConsultationOrganiser);
+        // Translators reach these two pages of their consultation; the editor itself refuses languages not theirs.
+        options.Conventions.AuthorizePage("/Organise/Translations", Policies.ConsultationTranslator);
+        options.Conventions.AuthorizePage("/Organise/Translation", Policies.ConsultationTranslator);
         options.Conventions.AuthorizePage("/Analyse/Index", Policies.Analysts);
         options.Conventions.AuthorizePage("/Analyse/Consultation", Policies.ConsultationAnalyst);
     })

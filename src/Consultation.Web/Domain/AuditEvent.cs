@@ -75,4 +75,5 @@ public static class AuditActions
     public const string ConsultationPublished = "consultation-published";
     public const string TestResponseSubmitted = "test-response-submitted";
     public const string TestResponsesCleared = "test-responses-cleared";
+    public const string TranslationsSaved = "translations-saved";
 }

@@ -66,18 +66,8 @@ public sealed partial class Consultation
     /// The texts every offered language must have: each one the default language has (help and long texts
     /// included once written), plus the titles and labels nothing can be shown without.
     /// </summary>
-    private IEnumerable<(string ElementKey, TextField Field)> RequiredTexts()
-    {
-        var required = new List<(string, TextField)> { (ElementKey.Consultation, TextField.Title) };
-        foreach (var section in OrderedSections)
-            required.Add((ElementKey.Section(section.Code), TextField.Title));
-        foreach (var question in OrderedQuestions)
-        {
-            required.Add((ElementKey.Question(question.Code), TextField.Label));
-            required.AddRange(question.Options.OrderBy(o => o.Position).Select(o => (ElementKey.Option(question.Code, o.Code), TextField.Label)));
-            required.AddRange(question.Rows.OrderBy(r => r.Position).Select(r => (ElementKey.Row(question.Code, r.Code), TextField.Label)));
-        }
-        var written = _texts.Where(t => t.Language == DefaultLanguage && !string.IsNullOrWhiteSpace(t.Text)).Select(t => (t.ElementKey, t.Field));
-        return required.Concat(written).Distinct();
-    }
+    private IEnumerable<(string ElementKey, TextField Field)> RequiredTexts() =>
+        TextPlaces().Where(p => p.Required).Select(p => (p.ElementKey, p.Field))
+            .Concat(TranslatableTexts().Select(t => (t.ElementKey, t.Field)))
+            .Distinct();
 }

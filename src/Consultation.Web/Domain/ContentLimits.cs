@@ -8,4 +8,7 @@ public static class ContentLimits
 
     /// <summary>Landing, privacy notice, thank-you, help and other long texts.</summary>
     public const int LongText = 20_000;
+
+    /// <summary>The limit of a field: titles and labels are one line, everything else a long text.</summary>
+    public static int For(TextField field) => field is TextField.Title or TextField.Label ? Title : LongText;
 }

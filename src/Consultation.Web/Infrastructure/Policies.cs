@@ -20,6 +20,11 @@ public static class Policies
 
     /// <summary>Every member of the consultation in the route (organisers, analysts, translators), and admins.</summary>
     public const string ConsultationMember = nameof(ConsultationMember);
+    /// <summary>
+    /// Translators and organisers of the consultation in the route, and admins. Which languages a translator may
+    /// edit is the page's to check: the policy sees only the consultation.
+    /// </summary>
+    public const string ConsultationTranslator = nameof(ConsultationTranslator);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -31,6 +36,7 @@ public static class Policies
         options.AddPolicy(ConsultationOrganiser, p => p.AddRequirements(new ConsultationMemberRequirement(MemberRole.Organiser)));
         options.AddPolicy(ConsultationAnalyst, p => p.AddRequirements(new ConsultationMemberRequirement(MemberRole.Analyst, MemberRole.Organiser)));
         options.AddPolicy(ConsultationMember, p => p.AddRequirements(new ConsultationMemberRequirement(Enum.GetValues<MemberRole>())));
+        options.AddPolicy(ConsultationTranslator, p => p.AddRequirements(new ConsultationMemberRequirement(MemberRole.Translator, MemberRole.Organiser)));
     }
 }
 

@@ -90,6 +90,7 @@ public static class Labels
         AuditActions.QuestionRemoved => s["Removed a question"],
         AuditActions.TestResponseSubmitted => s["Submitted a test response"],
         AuditActions.TestResponsesCleared => s["Cleared the test responses"],
+        AuditActions.TranslationsSaved => s["Saved translations"],
         _ => action,
     };
 

@@ -16,7 +16,7 @@ namespace Consultation.Tests.Pages;
 /// </summary>
 public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassFixture<AccessMatrixTests.People>
 {
-    public enum Access { Anyone, Staff, Admin, Organisers, Analysts, ConsultationOrganisers, ConsultationAnalysts, ConsultationMembers }
+    public enum Access { Anyone, Staff, Admin, Organisers, Analysts, ConsultationOrganisers, ConsultationAnalysts, ConsultationMembers, ConsultationTranslators }
 
     public enum Person { Anonymous, Admin, Organiser, OrganiserOutsider, Analyst, AnalystOutsider, Translator }
 
@@ -46,6 +46,9 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["organise/{consultationId:guid}/settings"] = Access.ConsultationOrganisers,
         ["organise/{consultationId:guid}/preview"] = Access.ConsultationMembers,
         ["organise/{consultationId:guid}/test-responses"] = Access.ConsultationOrganisers,
+        ["organise/{consultationId:guid}/translations"] = Access.ConsultationTranslators,
+        // {language} is the translator's own language here; TranslationPageTests checks the others are refused.
+        ["organise/{consultationId:guid}/translations/{language}"] = Access.ConsultationTranslators,
         ["analyse"] = Access.Analysts,
         ["analyse/{consultationId:guid}"] = Access.ConsultationAnalysts,
         ["admin"] = Access.Admin,
@@ -65,6 +68,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         Access.ConsultationOrganisers => person is Person.Admin or Person.Organiser,
         Access.ConsultationAnalysts => person is Person.Admin or Person.Organiser or Person.Analyst,
         Access.ConsultationMembers => person is Person.Admin or Person.Organiser or Person.Analyst or Person.Translator,
+        Access.ConsultationTranslators => person is Person.Admin or Person.Organiser or Person.Translator,
         _ => false,
     };
 
@@ -168,6 +172,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
                 .Replace("{consultationId:guid}", ConsultationId.ToString(), StringComparison.Ordinal)
                 .Replace("{userId:guid}", AccountId.ToString(), StringComparison.Ordinal)
                 .Replace("{code:int}", "404", StringComparison.Ordinal)
+                .Replace("{language}", "fr", StringComparison.Ordinal)
                 .Replace("{code}", "respondent_type", StringComparison.Ordinal);
             return handler is null ? path : $"{path}?handler={handler}";
         }

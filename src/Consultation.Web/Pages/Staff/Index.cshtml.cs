@@ -19,6 +19,9 @@ public sealed class IndexModel(ConsultationDbContext db) : PageModel
 
     public bool CanOrganise(ConsultationRow row) => row.Role == MemberRole.Organiser || User.IsInRole(StaffRoles.Admin);
 
+    /// <summary>Organisers reach the translations through the consultation's tabs; translators have only this way in.</summary>
+    public bool CanTranslate(ConsultationRow row) => row.Role == MemberRole.Translator;
+
     public bool CanAnalyse(ConsultationRow row) =>
         row.Status != ConsultationStatus.Draft && (row.Role is MemberRole.Organiser or MemberRole.Analyst || User.IsInRole(StaffRoles.Admin));
 }
