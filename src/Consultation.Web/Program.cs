@@ -47,6 +47,9 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Organise/Publish", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/New", Policies.Organisers);
         options.Conventions.AuthorizePage("/Organise/Settings", Policies.ConsultationOrganiser);
+        // The history names colleagues and every change to the team and the schedule: organisers' business. Analysts
+        // learn what changed in the questionnaire from its versions, translators from their texts.
+        options.Conventions.AuthorizePage("/Organise/History", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Analyse/Index", Policies.Analysts);
         options.Conventions.AuthorizePage("/Analyse/Consultation", Policies.ConsultationAnalyst);
     })

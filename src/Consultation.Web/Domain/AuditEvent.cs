@@ -72,4 +72,6 @@ public static class AuditActions
     public const string ConsultationDuplicated = "consultation-duplicated";
     public const string ConsultationArchived = "consultation-archived";
     public const string ConsultationPublished = "consultation-published";
+    public const string DeadlineExtended = "deadline-extended";
+    public const string ConsultationReopened = "consultation-reopened";
 }

@@ -86,6 +86,9 @@ public static class Labels
         AuditActions.QuestionChanged => s["Changed a question"],
         AuditActions.QuestionMoved => s["Moved a question"],
         AuditActions.QuestionRemoved => s["Removed a question"],
+        AuditActions.TextsPublished => s["Published text changes as a new version"],
+        AuditActions.DeadlineExtended => s["Extended the deadline"],
+        AuditActions.ConsultationReopened => s["Reopened the consultation"],
         _ => action,
     };
 

@@ -44,6 +44,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["organise/{consultationId:guid}/publish"] = Access.ConsultationOrganisers,
         ["organise/new"] = Access.Organisers,
         ["organise/{consultationId:guid}/settings"] = Access.ConsultationOrganisers,
+        ["organise/{consultationId:guid}/history"] = Access.ConsultationOrganisers,
         ["analyse"] = Access.Analysts,
         ["analyse/{consultationId:guid}"] = Access.ConsultationAnalysts,
         ["admin"] = Access.Admin,
