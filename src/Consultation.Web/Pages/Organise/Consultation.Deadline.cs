@@ -77,6 +77,9 @@ public sealed partial class ConsultationModel
         }
     }
 
+    /// <summary>Why the last extension or reopening was refused, in words.</summary>
+    public string? DeadlineProblem => ModelState["Deadline.ClosesAt"]?.Errors.FirstOrDefault()?.ErrorMessage;
+
     /// <summary>The closing time as the organiser reads it: local, with the time zone named.</summary>
     public string? ClosingTimeInWords => Consultation.ClosesAt is { } closes && ZonedTime.Find(Consultation.TimeZone) is { } zone
         ? s["{0} ({1})", ZonedTime.ToLocal(closes, zone)!.Value.ToString("f"), Consultation.TimeZone].Value

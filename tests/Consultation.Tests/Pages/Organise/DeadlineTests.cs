@@ -69,6 +69,23 @@ public sealed class DeadlineTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Extend_ToSomethingThatIsNotATime_OrToATimeTheClocksSkip_IsRefusedInWords()
+    {
+        var (_, id, organiser, path) = await OpenUntilAsync(TimeSpan.FromHours(1));
+
+        var unreadable = await Html.ParseAsync(await organiser.SubmitAsync(await organiser.GetPageAsync(path),
+            new Dictionary<string, string[]> { ["Deadline.ClosesAt"] = ["next friday"] }, Extend, pagePath: path));
+        Assert.Contains(Localized.Text("fr", "Enter the new closing time as a date and a time."), unreadable.Text("[data-error-summary]"));
+        Assert.Equal("next friday", unreadable.QuerySelector($"{Extend} input[name='Deadline.ClosesAt']")!.GetAttribute("value"));
+        // In Paris, 02:30 on the last Sunday of March 2031 never happens.
+        var skipped = await Html.ParseAsync(await organiser.SubmitAsync(await organiser.GetPageAsync(path),
+            new Dictionary<string, string[]> { ["Deadline.ClosesAt"] = ["2031-03-30T02:30"] }, Extend, pagePath: path));
+        Assert.Contains(Localized.Text("fr", "That time does not exist in this time zone (the clocks change then). Choose another time."),
+            skipped.Text("[data-error-summary]"));
+        Assert.Equal(0, await EventsAsync(id, AuditActions.DeadlineExtended));
+    }
+
+    [Fact]
     public async Task Reopen_AClosedConsultation_LetsStakeholdersAnswerAgain_AndCompletedInvitationsStayCompleted()
     {
         var (slug, id, organiser, path) = await OpenUntilAsync(TimeSpan.FromDays(2));
