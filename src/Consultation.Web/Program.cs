@@ -52,6 +52,9 @@ builder.Services.AddRazorPages(options =>
         // Translators reach these two pages of their consultation; the editor itself refuses languages not theirs.
         options.Conventions.AuthorizePage("/Organise/Translations", Policies.ConsultationTranslator);
         options.Conventions.AuthorizePage("/Organise/Translation", Policies.ConsultationTranslator);
+        // The history names colleagues and every change to the team and the schedule: organisers' business. Analysts
+        // learn what changed in the questionnaire from its versions, translators from their texts.
+        options.Conventions.AuthorizePage("/Organise/History", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Analyse/Index", Policies.Analysts);
         options.Conventions.AuthorizePage("/Analyse/Consultation", Policies.ConsultationAnalyst);
     })

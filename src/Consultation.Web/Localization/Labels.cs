@@ -91,6 +91,8 @@ public static class Labels
         AuditActions.TestResponseSubmitted => s["Submitted a test response"],
         AuditActions.TestResponsesCleared => s["Cleared the test responses"],
         AuditActions.TranslationsSaved => s["Saved translations"],
+        AuditActions.DeadlineExtended => s["Extended the deadline"],
+        AuditActions.ConsultationReopened => s["Reopened the consultation"],
         _ => action,
     };
 

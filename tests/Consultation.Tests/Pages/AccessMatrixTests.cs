@@ -49,6 +49,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["organise/{consultationId:guid}/translations"] = Access.ConsultationTranslators,
         // {language} is the translator's own language here; TranslationPageTests checks the others are refused.
         ["organise/{consultationId:guid}/translations/{language}"] = Access.ConsultationTranslators,
+        ["organise/{consultationId:guid}/history"] = Access.ConsultationOrganisers,
         ["analyse"] = Access.Analysts,
         ["analyse/{consultationId:guid}"] = Access.ConsultationAnalysts,
         ["admin"] = Access.Admin,

@@ -25,7 +25,7 @@ namespace Consultation.Web.Data.Migrations
             // Events recorded before the column existed name their consultation in the object id ("{id}" or "{id}/{code}").
             migrationBuilder.Sql("""
                 UPDATE audit_events SET consultation_id = substring(object_id from 1 for 36)::uuid
-                WHERE object_type IN ('consultation', 'section', 'question', 'member')
+                WHERE object_type IN ('consultation', 'section', 'question', 'consultation-member')
                   AND object_id ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
                 """);
         }

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Consultation.Web.Pages.Organise;
 
 /// <summary>One consultation as its organisers see it: settings, team, invitations and responses at a glance.</summary>
-public sealed class ConsultationModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed partial class ConsultationModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
     [BindProperty]
     public ScheduleInput Schedule { get; set; } = new();
@@ -54,7 +54,13 @@ public sealed class ConsultationModel(ConsultationDbContext db, StaffAudit audit
     }
 
     public Task<IActionResult> OnPostOpenAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken) =>
-        ChangeAsync(consultationId, AuditActions.ConsultationOpened, c => c.Open(time.GetUtcNow()), cancellationToken);
+        ChangeAsync(consultationId, AuditActions.ConsultationOpened, c =>
+        {
+            // A closed consultation is reopened with a new closing time (OnPostReopenAsync), never open-ended.
+            if (c.Status == ConsultationStatus.Closed)
+                throw new DomainException(Domain.Consultation.DeadlineMessages.NoReopenDeadline);
+            c.Open(time.GetUtcNow());
+        }, cancellationToken);
 
     public Task<IActionResult> OnPostCloseAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken) =>
         ChangeAsync(consultationId, AuditActions.ConsultationClosed, c => c.Close(time.GetUtcNow()), cancellationToken);
@@ -93,6 +99,7 @@ public sealed class ConsultationModel(ConsultationDbContext db, StaffAudit audit
             ScheduleProblem = e.Message switch
             {
                 "A consultation must close after it opens." => s["The closing time must be after the opening time."],
+                Domain.Consultation.DeadlineMessages.NoReopenDeadline => s.Explain(e),
                 _ => s["This change is not possible while the consultation is {0}.", Labels.Status(s, Consultation.Status)],
             };
             // A refused open or close shows the stored times; a refused schedule keeps what the organiser typed.

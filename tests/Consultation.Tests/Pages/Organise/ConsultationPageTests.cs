@@ -10,7 +10,7 @@ namespace Consultation.Tests.Pages.Organise;
 public sealed class ConsultationPageTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
-    public async Task CloseNow_RefusesNewAnswers_ThenOpenNow_TakesThemAgain()
+    public async Task CloseNow_RefusesNewAnswers_ThenReopening_TakesThemAgain()
     {
         var (organiser, path) = await OrganiserAsync("fr");
 
@@ -21,9 +21,9 @@ public sealed class ConsultationPageTests(AppFactory app) : IClassFixture<AppFac
         Assert.Equal(HttpStatusCode.Gone, closed.StatusCode);
         Assert.Equal(Localized.Text("fr", "This consultation is closed"), (await Html.ParseAsync(closed)).Text("h1"));
 
-        await ResponseAssert.RedirectsTo(path, await organiser.SubmitAsync(await organiser.GetPageAsync(path), formSelector: "form[action$='handler=Open']", pagePath: path));
+        await ResponseAssert.RedirectsTo(path, await ReopenAsync(organiser, path));
         Assert.Equal(HttpStatusCode.OK, (await respondent.GetAsync("/c/ai-safety-priorities/answer")).StatusCode);
-        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.ConsultationClosed || e.Action == AuditActions.ConsultationOpened)));
+        Assert.Equal(2, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.ConsultationClosed || e.Action == AuditActions.ConsultationReopened)));
     }
 
     [Fact]
@@ -112,8 +112,14 @@ public sealed class ConsultationPageTests(AppFactory app) : IClassFixture<AppFac
         await ResponseAssert.RedirectsTo(path, response);
         Assert.Equal(ConsultationStatus.Open, await app.WithDbAsync(db => db.Consultations.Where(c => c.Id == otherId).Select(c => c.Status).SingleAsync()));
         Assert.Equal(ConsultationStatus.Closed, await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Status).SingleAsync()));
-        await organiser.SubmitAsync(await organiser.GetPageAsync(path), formSelector: "form[action$='handler=Open']", pagePath: path);
+        await ReopenAsync(organiser, path);
     }
+
+    /// <summary>Reopens the closed demo consultation for a month (a closed consultation reopens only with a new closing time).</summary>
+    private async Task<HttpResponseMessage> ReopenAsync(HttpClient organiser, string path) =>
+        await organiser.SubmitAsync(await organiser.GetPageAsync(path),
+            new Dictionary<string, string[]> { ["Deadline.ClosesAt"] = [$"{app.Clock.GetUtcNow().AddDays(30):yyyy-MM-dd}T12:00"] },
+            formSelector: "form[action$='handler=Reopen']", pagePath: path);
 
     private async Task<(HttpClient Organiser, string Path)> OrganiserAsync(string language)
     {
