@@ -21,6 +21,13 @@ public sealed partial class Consultation
     /// <summary>The link, the default language and anonymity are settled at the first publication.</summary>
     public bool IsDraft => Status == ConsultationStatus.Draft;
 
+    /// <summary>
+    /// The time to store on what a respondent leaves (responses, files): to the day in an anonymous consultation,
+    /// so that no stored time can be matched with an invitation's, an email's or a log's.
+    /// </summary>
+    public DateTimeOffset RespondentTime(DateTimeOffset now) =>
+        IsAnonymous ? new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero) : now;
+
     public static bool IsValidSlug(string slug) => slug.Length <= 100 && SlugPattern().IsMatch(slug);
 
     public void ChangeSlug(string slug)

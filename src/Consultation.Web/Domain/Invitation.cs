@@ -41,14 +41,18 @@ public sealed class Invitation
     /// <summary>The states from which opening the link moves an invitation to <see cref="InvitationStatus.Opened"/>.</summary>
     public static IReadOnlyList<InvitationStatus> NotYetOpened { get; } = [InvitationStatus.Pending, InvitationStatus.Sent, InvitationStatus.Failed];
 
-    public void Complete(DateTimeOffset now)
+    /// <summary>
+    /// Marks the invitation answered. In an anonymous consultation it records only that: no time, which could be
+    /// matched with the response's.
+    /// </summary>
+    public void Complete(DateTimeOffset now, bool anonymously = false)
     {
         if (!IsUsable)
             throw new DomainException("A revoked or opted-out invitation cannot be completed.");
         if (IsCompleted)
             throw new DomainException("This invitation has already been completed.");
         Status = InvitationStatus.Completed;
-        CompletedAt = now;
+        CompletedAt = anonymously ? null : now;
     }
 
     public void Revoke(DateTimeOffset now)

@@ -37,8 +37,9 @@ public sealed class Response
         if (!version.Snapshot.Languages.Contains(language))
             throw new DomainException("The language '{0}' is not offered by this consultation.", language);
 
-        invitation?.Complete(now);
+        invitation?.Complete(now, anonymously: consultation.IsAnonymous);
         var (sector, country) = Profile(version.Snapshot, answers);
+        var at = consultation.RespondentTime(now);
         return new Response
         {
             // Random (version 4) rather than time-ordered ids: an id must not reveal when someone answered.
@@ -53,8 +54,8 @@ public sealed class Response
             Country = country,
             InvitationId = consultation.IsAnonymous ? null : invitation?.Id,
             IdempotencyKey = idempotencyKey,
-            CreatedAt = now,
-            SubmittedAt = now,
+            CreatedAt = at,
+            SubmittedAt = at,
         };
     }
 

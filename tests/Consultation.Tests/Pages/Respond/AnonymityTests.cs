@@ -1,0 +1,127 @@
+using System.Net;
+using System.Text.Json;
+using Consultation.Tests.Support;
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Consultation.Tests.Pages.Respond;
+
+/// <summary>
+/// In an anonymous consultation nothing stored can link a response to the person invited: every table (the outbox and
+/// the job tables included) is read back as JSON and searched for anything that joins the two.
+/// </summary>
+public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
+{
+    [Fact]
+    public async Task AnAnonymousResponse_FromAPersonalLink_ShareNoKeyAndNoTimeWithTheInvitation_InAnyTable()
+    {
+        var (slug, token, email) = await AnonymousConsultationWithAnInvitationAsync();
+        var respondent = app.Respondent();
+        var page = await respondent.GetPageAsync($"/r/{token}/answer");
+        app.Clock.Advance(TimeSpan.FromMinutes(7));
+        var sent = await respondent.SubmitWithFilesAsync(page, new Dictionary<string, string[]> { ["view"] = ["Keep the labs honest"] },
+            new Dictionary<string, (string, byte[])> { ["a.paper"] = ("position.pdf", TestConsultations.Pdf()) });
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var (response, invitation, stakeholder, file) = await app.WithDbAsync(async db => (
+            await db.Responses.AsNoTracking().SingleAsync(r => db.Consultations.Any(c => c.Id == r.ConsultationId && c.Slug == slug)),
+            await db.Invitations.AsNoTracking().SingleAsync(i => db.Consultations.Any(c => c.Id == i.ConsultationId && c.Slug == slug)),
+            await db.Stakeholders.AsNoTracking().SingleAsync(s => s.Email == email),
+            await db.UploadedFiles.AsNoTracking().SingleAsync(f => db.Consultations.Any(c => c.Id == f.ConsultationId && c.Slug == slug))));
+
+        // The invitation records only that it was answered.
+        Assert.Equal(InvitationStatus.Completed, invitation.Status);
+        Assert.Null(invitation.CompletedAt);
+        Assert.Null(response.InvitationId);
+        // Times on what the respondent left are to the day: none can be matched with the invitation's or an email's.
+        foreach (var time in new[] { response.CreatedAt, response.SubmittedAt!.Value, file.UploadedOn })
+            Assert.Equal(TimeSpan.Zero, time.UtcDateTime.TimeOfDay);
+
+        var person = new[] { invitation.Id.ToString(), stakeholder.Id.ToString(), email, stakeholder.Name, token, Convert.ToHexStringLower(invitation.TokenHash) };
+        var answered = new[] { response.Id.ToString(), file.Id.ToString(), response.IdempotencyKey.ToString(), "Keep the labs honest" };
+        var rows = await EveryRowAsync();
+        Assert.Contains(rows, r => r.Table == "public.outbound_emails" && r.Json.Contains(email, StringComparison.Ordinal));
+        var joining = rows.Where(r => person.Any(p => r.Json.Contains(p, StringComparison.OrdinalIgnoreCase))
+            && answered.Any(a => r.Json.Contains(a, StringComparison.OrdinalIgnoreCase))).ToList();
+        Assert.True(joining.Count == 0, "Rows that name both the person and the response: " + string.Join("; ", joining.Select(r => r.Table)));
+
+        // No stored time next to the person equals a time next to the response.
+        var personTimes = rows.Where(r => person.Any(p => r.Json.Contains(p, StringComparison.OrdinalIgnoreCase))).SelectMany(r => Times(r.Json)).ToHashSet();
+        var responseTimes = rows.Where(r => answered.Any(a => r.Json.Contains(a, StringComparison.OrdinalIgnoreCase))).SelectMany(r => Times(r.Json)).ToHashSet();
+        Assert.Empty(personTimes.Intersect(responseTimes));
+    }
+
+    [Fact]
+    public async Task ANamedConsultation_StillLinksItsResponse_ToTheInvitation()
+    {
+        var (slug, token, _) = await AnonymousConsultationWithAnInvitationAsync(anonymous: false);
+        var respondent = app.Respondent();
+        var page = await respondent.GetPageAsync($"/r/{token}/answer");
+        var sent = await respondent.SubmitWithFilesAsync(page, new Dictionary<string, string[]> { ["view"] = ["Named view"] },
+            new Dictionary<string, (string, byte[])>());
+        Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+
+        var (response, invitation) = await app.WithDbAsync(async db => (
+            await db.Responses.AsNoTracking().SingleAsync(r => db.Consultations.Any(c => c.Id == r.ConsultationId && c.Slug == slug)),
+            await db.Invitations.AsNoTracking().SingleAsync(i => db.Consultations.Any(c => c.Id == i.ConsultationId && c.Slug == slug))));
+        Assert.Equal(invitation.Id, response.InvitationId);
+        var now = app.Clock.GetUtcNow().ToUnixTimeMilliseconds();
+        Assert.Equal(now, response.SubmittedAt!.Value.ToUnixTimeMilliseconds());
+        Assert.Equal(now, invitation.CompletedAt!.Value.ToUnixTimeMilliseconds());
+    }
+
+    /// <summary>Every row of every table the application and its job server use, as JSON text.</summary>
+    private Task<List<(string Table, string Json)>> EveryRowAsync() => app.WithDbAsync(async db =>
+    {
+        var tables = await db.Database.SqlQueryRaw<string>("""
+            SELECT quote_ident(table_schema) || '.' || quote_ident(table_name) AS "Value" FROM information_schema.tables
+            WHERE table_type = 'BASE TABLE' AND table_schema NOT IN ('pg_catalog', 'information_schema')
+            """).ToListAsync();
+        Assert.Contains("hangfire.job", tables);
+        var rows = new List<(string, string)>();
+        foreach (var table in tables)
+        {
+#pragma warning disable EF1002 // The table names come from the catalogue, quoted by quote_ident.
+            var json = await db.Database.SqlQueryRaw<string>($"SELECT row_to_json(t)::text AS \"Value\" FROM {table} t").ToListAsync();
+#pragma warning restore EF1002
+            rows.AddRange(json.Select(j => (table, j)));
+        }
+        return rows;
+    });
+
+    /// <summary>The timestamps in a row, to the second, as PostgreSQL writes them in JSON.</summary>
+    private static IEnumerable<DateTimeOffset> Times(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        foreach (var property in document.RootElement.EnumerateObject())
+        {
+            if (property.Value.ValueKind == JsonValueKind.String && property.Value.GetString() is { Length: >= 19 } text && text[4] == '-' && text[10] == 'T'
+                && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var time))
+                yield return new DateTimeOffset(time.UtcDateTime.Ticks / TimeSpan.TicksPerSecond * TimeSpan.TicksPerSecond, TimeSpan.Zero);
+        }
+    }
+
+    private Task<(string Slug, string Token, string Email)> AnonymousConsultationWithAnInvitationAsync(bool anonymous = true) => app.WithDbAsync(async db =>
+    {
+        var now = app.Clock.GetUtcNow();
+        var slug = $"anon-{Guid.NewGuid():N}"[..20];
+        var consultation = Consultation.Web.Domain.Consultation.Create(slug, "en", ["en"], AccessMode.InvitedOnly, anonymous, 5, now);
+        consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "Anonymous views");
+        var section = consultation.AddSection("views");
+        consultation.SetText(ElementKey.Section("views"), TextField.Title, "en", "Your views");
+        section.AddQuestion(consultation, "view", QuestionType.LongText, true);
+        consultation.SetText(ElementKey.Question("view"), TextField.Label, "en", "Your view");
+        section.AddQuestion(consultation, "paper", QuestionType.FileUpload, false).LimitUpload(1, ["pdf"]);
+        consultation.SetText(ElementKey.Question("paper"), TextField.Label, "en", "A paper");
+        consultation.Publish(now);
+        var email = $"{Guid.NewGuid():N}@example.org";
+        var stakeholder = Stakeholder.Create("Ngozi Person", email, "Lab", Sector.Academia, "KE", "en", now);
+        var token = InvitationToken.New();
+        db.Consultations.Add(consultation);
+        db.Stakeholders.Add(stakeholder);
+        db.Invitations.Add(Invitation.Issue(consultation, stakeholder, token, now));
+        await db.SaveChangesAsync();
+        return (slug, token, email);
+    });
+}
