@@ -25,4 +25,11 @@ public static class InvitationToken
             return null;
         return SHA256.HashData(bytes[..written]);
     }
+
+    /// <summary>
+    /// Where a personal link's response is found: a second hash of the token, distinct from the invitation's, so that
+    /// only someone holding the token can join an anonymous response to its invitation (the rows share no value).
+    /// </summary>
+    public static byte[]? ResponsePointer(string token) =>
+        Hash(token) is { } _ ? HMACSHA256.HashData(Encoding.UTF8.GetBytes("consultation response pointer"), Encoding.UTF8.GetBytes(token)) : null;
 }

@@ -18,6 +18,12 @@ public sealed class Response
     /// <summary>Null for public-link responses and, always, in anonymous consultations.</summary>
     public Guid? InvitationId { get; private set; }
 
+    /// <summary>
+    /// For a personal link, <see cref="InvitationToken.ResponsePointer"/> of its token: one response per link, found
+    /// again only with the token, even in an anonymous consultation where nothing else joins the response to the invitation.
+    /// </summary>
+    public byte[]? ResponsePointer { get; private set; }
+
     /// <summary>Chosen when the form is shown, so a repeated submit of the same form never makes a second response.</summary>
     public Guid IdempotencyKey { get; private set; }
 
@@ -26,7 +32,7 @@ public sealed class Response
     public DateTimeOffset? SubmittedAt { get; private set; }
 
     public static Response Submit(Consultation consultation, QuestionnaireVersion version, Invitation? invitation,
-        string language, AnswerSet answers, Guid idempotencyKey, DateTimeOffset now)
+        string language, AnswerSet answers, Guid idempotencyKey, DateTimeOffset now, string? token = null)
     {
         if (!consultation.AcceptsResponses(now))
             throw new DomainException("This consultation does not accept answers now.");
@@ -53,6 +59,7 @@ public sealed class Response
             Sector = sector,
             Country = country,
             InvitationId = consultation.IsAnonymous ? null : invitation?.Id,
+            ResponsePointer = invitation is not null && token is not null ? InvitationToken.ResponsePointer(token) : null,
             IdempotencyKey = idempotencyKey,
             CreatedAt = at,
             SubmittedAt = at,

@@ -22,6 +22,8 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         builder.HasIndex(r => r.IdempotencyKey).IsUnique();
         // One response per invitation: a second submit through the same personal link is refused by the database too.
         builder.HasIndex(r => r.InvitationId).IsUnique().HasFilter("invitation_id IS NOT NULL");
+        // One response per personal link, anonymous consultations included (where invitation_id stays empty).
+        builder.HasIndex(r => r.ResponsePointer).IsUnique().HasFilter("response_pointer IS NOT NULL");
         builder.HasIndex(r => new { r.ConsultationId, r.Status });
         builder.HasOne<Domain.Consultation>().WithMany().HasForeignKey(r => r.ConsultationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<QuestionnaireVersion>().WithMany().HasForeignKey(r => r.QuestionnaireVersionId).OnDelete(DeleteBehavior.Restrict);

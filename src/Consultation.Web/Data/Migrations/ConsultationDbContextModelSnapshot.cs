@@ -756,6 +756,10 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("uuid")
                         .HasColumnName("questionnaire_version_id");
 
+                    b.Property<byte[]>("ResponsePointer")
+                        .HasColumnType("bytea")
+                        .HasColumnName("response_pointer");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -785,6 +789,11 @@ namespace Consultation.Web.Data.Migrations
 
                     b.HasIndex("QuestionnaireVersionId")
                         .HasDatabaseName("ix_responses_questionnaire_version_id");
+
+                    b.HasIndex("ResponsePointer")
+                        .IsUnique()
+                        .HasDatabaseName("ix_responses_response_pointer")
+                        .HasFilter("response_pointer IS NOT NULL");
 
                     b.HasIndex("ConsultationId", "Status")
                         .HasDatabaseName("ix_responses_consultation_id_status");

@@ -89,7 +89,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
             return Page();
 
         var now = time.GetUtcNow();
-        var response = Domain.Response.Submit(Link.Consultation, Link.Version, Link.Invitation, Language, answers, SubmissionKey, now);
+        var response = Domain.Response.Submit(Link.Consultation, Link.Version, Link.Invitation, Language, answers, SubmissionKey, now, Link.Token);
         db.Responses.Add(response);
         var receipt = await ReceiptAsync(answers, now, cancellationToken);
         try

@@ -53,6 +53,27 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task TwoTabsOfAnAnonymousPersonalLink_SubmittingTogether_MakeOneResponse()
+    {
+        var (slug, token, _) = await AnonymousConsultationWithAnInvitationAsync();
+        var first = app.Respondent();
+        var second = app.Respondent();
+        var firstPage = await first.GetPageAsync($"/r/{token}/answer");
+        var secondPage = await second.GetPageAsync($"/r/{token}/answer");
+        var none = new Dictionary<string, (string, byte[])>();
+        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitWithFilesAsync(firstPage, new Dictionary<string, string[]> { ["view"] = ["First tab"] }, none)).StatusCode);
+        // The second tab's submit raced the first: it read the invitation before the first was saved.
+        await app.WithDbAsync(db => db.Invitations.Where(i => db.Consultations.Any(c => c.Id == i.ConsultationId && c.Slug == slug))
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Opened)));
+
+        var late = await second.SubmitWithFilesAsync(secondPage, new Dictionary<string, string[]> { ["view"] = ["Second tab"] }, none);
+
+        await ResponseAssert.RedirectsTo($"/r/{token}/thank-you", late);
+        var views = await app.WithDbAsync(db => db.Responses.Where(r => db.Consultations.Any(c => c.Id == r.ConsultationId && c.Slug == slug)).Select(r => r.Answers).ToListAsync());
+        Assert.Equal(["First tab"], views.Select(a => a.Text("view")));
+    }
+
+    [Fact]
     public async Task ANamedConsultation_StillLinksItsResponse_ToTheInvitation()
     {
         var (slug, token, _) = await AnonymousConsultationWithAnInvitationAsync(anonymous: false);
