@@ -29,6 +29,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AddPageRoute("/Respond/Landing", "r/{token}");
         options.Conventions.AddPageRoute("/Respond/Answer", "r/{token}/answer");
         options.Conventions.AddPageRoute("/Respond/ThankYou", "r/{token}/thank-you");
+        options.Conventions.AddPageRoute("/Respond/Print", "r/{token}/print");
 
         // Every page's access, deliberately (Tests/Pages/AccessMatrixTests walks them all). Anything not
         // named here falls to the fallback policy: signed-in staff only.

@@ -1,0 +1,69 @@
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using Consultation.Web.Domain.Conditions;
+using Consultation.Web.Infrastructure;
+using Consultation.Web.Pages.Shared;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+
+namespace Consultation.Web.Pages.Respond;
+
+/// <summary>
+/// The whole questionnaire on one page, to print or save: every question with its options and hints, and its
+/// condition in words. It takes no answers, so it stays readable before the consultation opens and after it closes.
+/// </summary>
+public sealed class PrintModel(ConsultationDbContext db, IStringLocalizer<SharedResource> s) : PageModel
+{
+    public RespondentLink Link { get; private set; } = null!;
+    public string Language { get; private set; } = "";
+    public IReadOnlyList<PrintedSection> Sections { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, CancellationToken cancellationToken)
+    {
+        var (link, problem) = await RespondentLink.LoadAsync(db, slug, token, cancellationToken);
+        if (link is null)
+            return this.Unavailable(problem!.Value);
+        Link = link;
+        Language = link.Language(HttpContext);
+        Sections = Print(link.Snapshot, Language);
+        return Page();
+    }
+
+    public string Text(TextField field) => Link.Text(Language, ElementKey.Consultation, field);
+
+    private List<PrintedSection> Print(QuestionnaireSnapshot snapshot, string language)
+    {
+        string Label(string elementKey, string code) => snapshot.Text(language, elementKey, TextField.Label) is { Length: > 0 } label ? label : code;
+        var describer = new ConditionDescriber(s,
+            snapshot.Questions.Select(ConditionSubject.Of).ToList(),
+            code => Label(ElementKey.Question(code), code),
+            (question, option) => Label(ElementKey.Option(question, option), option),
+            (question, row) => Label(ElementKey.Row(question, row), row));
+
+        return snapshot.Sections.Select(section => new PrintedSection(
+            section.Code,
+            snapshot.Text(language, ElementKey.Section(section.Code), TextField.Title),
+            section.Questions.Select(q => new PrintedQuestion(
+                QuestionView.For(snapshot, language, q, [], null),
+                q.ShowIf is { } showIf ? Describe(describer, showIf) : null)).ToList())).ToList();
+    }
+
+    /// <summary>The condition in words; one that no longer reads is left out rather than shown as code.</summary>
+    private static string? Describe(ConditionDescriber describer, string condition)
+    {
+        try
+        {
+            return describer.Describe(Condition.Parse(condition));
+        }
+        catch (ConditionException)
+        {
+            return null;
+        }
+    }
+}
+
+public sealed record PrintedSection(string Code, string Title, IReadOnlyList<PrintedQuestion> Questions);
+
+/// <param name="Condition">When the question is asked, in words; null when it always is.</param>
+public sealed record PrintedQuestion(QuestionView View, string? Condition);
