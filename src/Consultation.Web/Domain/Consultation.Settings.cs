@@ -57,6 +57,12 @@ public sealed partial class Consultation
         OfferedLanguages = offered;
     }
 
+    public void AskPublicationPreference(bool asks)
+    {
+        EnsureNotArchived();
+        AsksPublicationPreference = asks;
+    }
+
     public void ChangeAccess(AccessMode accessMode, bool isAnonymous)
     {
         EnsureNotArchived();
@@ -119,6 +125,7 @@ public sealed partial class Consultation
     {
         var copy = Create(slug, DefaultLanguage, OfferedLanguages, AccessMode, IsAnonymous, EstimatedMinutes, now);
         copy.TimeZone = TimeZone;
+        copy.AsksPublicationPreference = AsksPublicationPreference;
         foreach (var section in OrderedSections)
         {
             var sectionCopy = copy.AddSection(section.Code);

@@ -66,6 +66,9 @@ public sealed partial class Consultation
             changes.AddRange(oldCodes.Except(newCodes).Select(c => new StructuralChange(removed, c)));
         }
         Compare(before.Languages, after.Languages, l => l, StructuralChangeKind.LanguageAdded, StructuralChangeKind.LanguageRemoved);
+        if (before.AsksPublicationPreference != after.AsksPublicationPreference)
+            changes.Add(new StructuralChange(after.AsksPublicationPreference
+                ? StructuralChangeKind.PublicationPreferenceAsked : StructuralChangeKind.PublicationPreferenceNoLongerAsked, ""));
         Compare(before.Sections, after.Sections, s => s.Code, StructuralChangeKind.SectionAdded, StructuralChangeKind.SectionRemoved);
         Compare(before.Questions, after.Questions, q => q.Code, StructuralChangeKind.QuestionAdded, StructuralChangeKind.QuestionRemoved);
         foreach (var question in after.Questions)
@@ -100,6 +103,8 @@ public enum StructuralChangeKind
     OrderChanged,
     LanguageAdded,
     LanguageRemoved,
+    PublicationPreferenceAsked,
+    PublicationPreferenceNoLongerAsked,
 }
 
 /// <summary>One difference between the working copy and the published version, named by the code (or language) it concerns.</summary>

@@ -18,6 +18,9 @@ public sealed partial class Consultation
     public AccessMode AccessMode { get; private set; }
     public bool IsAnonymous { get; private set; }
     public int EstimatedMinutes { get; private set; }
+
+    /// <summary>Whether respondents say how their response may be published (with their name, anonymously, or not at all).</summary>
+    public bool AsksPublicationPreference { get; private set; }
     public DateTimeOffset? OpensAt { get; private set; }
     public DateTimeOffset? ClosesAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }

@@ -29,5 +29,8 @@ public enum InvitationStatus { Pending, Sent, Opened, Started, Completed, Failed
 
 public enum ResponseStatus { InProgress, Submitted }
 
+/// <summary>How a respondent lets the organisers publish their response, when the consultation asks.</summary>
+public enum PublicationPreference { WithName, Anonymously, NotPublished }
+
 /// <summary>How a response came in; <c>Preview</c> is a test response from the organisers' preview.</summary>
 public enum ResponseChannel { Invitation, PublicLink, Preview }

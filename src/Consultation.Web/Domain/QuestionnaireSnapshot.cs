@@ -68,8 +68,19 @@ public sealed record QuestionnaireSnapshot(
                 .Where(t => t.Language == language && !string.IsNullOrWhiteSpace(t.Text))
                 .ToDictionary(t => TextKey(t.ElementKey, t.Field), t => t.Text));
         return new QuestionnaireSnapshot(consultation.DefaultLanguage, consultation.OfferedLanguages.ToList(),
-            consultation.IsAnonymous, consultation.EstimatedMinutes, sections, texts);
+            consultation.IsAnonymous, consultation.EstimatedMinutes, sections, texts)
+        {
+            AsksPublicationPreference = consultation.AsksPublicationPreference,
+        };
     }
+
+    /// <summary>Whether respondents are asked how their response may be published. Added later: false in older versions.</summary>
+    public bool AsksPublicationPreference { get; init; }
+
+    /// <summary>The choices offered: never "with my name" in an anonymous consultation.</summary>
+    public IReadOnlyList<PublicationPreference> PublicationChoices => IsAnonymous
+        ? [PublicationPreference.Anonymously, PublicationPreference.NotPublished]
+        : [PublicationPreference.WithName, PublicationPreference.Anonymously, PublicationPreference.NotPublished];
 }
 
 public sealed record SectionSnapshot(string Code, IReadOnlyList<QuestionSnapshot> Questions);

@@ -28,12 +28,18 @@ public sealed class Response
     public Guid IdempotencyKey { get; private set; }
 
     public bool IsTest { get; private set; }
+
+    /// <summary>How the respondent lets the organisers publish this response; null when the consultation does not ask.</summary>
+    public PublicationPreference? PublicationPreference { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? SubmittedAt { get; private set; }
 
     public static Response Submit(Consultation consultation, QuestionnaireVersion version, Invitation? invitation,
-        string language, AnswerSet answers, Guid idempotencyKey, DateTimeOffset now, string? token = null)
+        string language, AnswerSet answers, Guid idempotencyKey, DateTimeOffset now, string? token = null,
+        PublicationPreference? publication = null)
     {
+        if (publication is { } chosen && !version.Snapshot.PublicationChoices.Contains(chosen))
+            throw new DomainException("This way of publishing the response is not offered.");
         if (!consultation.AcceptsResponses(now))
             throw new DomainException("This consultation does not accept answers now.");
         if (version.ConsultationId != consultation.Id)
@@ -61,6 +67,7 @@ public sealed class Response
             InvitationId = consultation.IsAnonymous ? null : invitation?.Id,
             ResponsePointer = invitation is not null && token is not null ? InvitationToken.ResponsePointer(token) : null,
             IdempotencyKey = idempotencyKey,
+            PublicationPreference = version.Snapshot.AsksPublicationPreference ? publication : null,
             CreatedAt = at,
             SubmittedAt = at,
         };

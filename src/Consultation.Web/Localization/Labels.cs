@@ -96,6 +96,13 @@ public static class Labels
         _ => action,
     };
 
+    public static string Publication(IStringLocalizer s, PublicationPreference preference) => preference switch
+    {
+        PublicationPreference.WithName => s["Publish it with my name"],
+        PublicationPreference.Anonymously => s["Publish it without my name"],
+        _ => s["Do not publish it"],
+    };
+
     public static string Email(IStringLocalizer s, EmailStatus status) => status switch
     {
         EmailStatus.Queued => s["Queued"],

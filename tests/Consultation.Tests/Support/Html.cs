@@ -45,7 +45,8 @@ public static class Html
         }
         foreach (var (code, answer) in answers ?? new Dictionary<string, string[]>())
         {
-            var name = code.Contains('.', StringComparison.Ordinal) || code == "SubmissionKey" ? code : $"a.{code}";
+            // A question code (lower case, no dot) stands for its answer field a.{code}; any other name is the field itself.
+            var name = code.Contains('.', StringComparison.Ordinal) || !char.IsAsciiLetterLower(code[0]) ? code : $"a.{code}";
             values.RemoveAll(v => v.Key == name);
             values.AddRange(answer.Select(a => new KeyValuePair<string, string>(name, a)));
         }

@@ -113,6 +113,10 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("access_mode");
 
+                    b.Property<bool>("AsksPublicationPreference")
+                        .HasColumnType("boolean")
+                        .HasColumnName("asks_publication_preference");
+
                     b.Property<DateTimeOffset?>("ClosesAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closes_at");
@@ -751,6 +755,11 @@ namespace Consultation.Web.Data.Migrations
                         .HasMaxLength(35)
                         .HasColumnType("character varying(35)")
                         .HasColumnName("language");
+
+                    b.Property<string>("PublicationPreference")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("publication_preference");
 
                     b.Property<Guid>("QuestionnaireVersionId")
                         .HasColumnType("uuid")

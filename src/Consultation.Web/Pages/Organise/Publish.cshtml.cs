@@ -117,6 +117,8 @@ public sealed class PublishModel(ConsultationDbContext db, StaffAudit audit, Tim
             StructuralChangeKind.QuestionChanged => s["Question changed (its rules, options or condition): {0}", Question(change.Code)],
             StructuralChangeKind.LanguageAdded => s["Language added: {0}", UiLanguages.NativeName(change.Code)],
             StructuralChangeKind.LanguageRemoved => s["Language removed: {0}", UiLanguages.NativeName(change.Code)],
+            StructuralChangeKind.PublicationPreferenceAsked => s["Respondents will be asked how their response may be published."],
+            StructuralChangeKind.PublicationPreferenceNoLongerAsked => s["Respondents will no longer be asked how their response may be published."],
             _ => s["The order of sections or questions changed."],
         };
     }

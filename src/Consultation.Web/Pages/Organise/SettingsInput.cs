@@ -41,6 +41,8 @@ public sealed class SettingsInput
     public AccessMode AccessMode { get; set; } = AccessMode.PublicLink;
     public bool IsAnonymous { get; set; }
 
+    public bool AsksPublicationPreference { get; set; }
+
     public uint Version { get; set; }
 
     /// <summary>The link, the default language and anonymity can change only before the first publication.</summary>
@@ -70,6 +72,7 @@ public sealed class SettingsInput
             EstimatedMinutes = c.EstimatedMinutes,
             AccessMode = c.AccessMode,
             IsAnonymous = c.IsAnonymous,
+            AsksPublicationPreference = c.AsksPublicationPreference,
             Version = c.Version,
             IsDraft = c.IsDraft,
             IsArchived = c.IsArchived,
@@ -144,6 +147,7 @@ public sealed class SettingsInput
         c.ChangeSlug(Slug!);
         c.ChangeLanguages(DefaultLanguage!, OfferedLanguages);
         c.ChangeAccess(AccessMode, IsAnonymous);
+        c.AskPublicationPreference(AsksPublicationPreference);
         c.ChangeEstimatedMinutes(EstimatedMinutes);
         var zone = ZonedTime.Find(TimeZone)!;
         c.UseTimeZone(zone.Id);

@@ -33,6 +33,12 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
     [BindProperty]
     public Guid SubmissionKey { get; set; }
 
+    /// <summary>The form field of the publication preference; its error is kept under this key too, which no question code can be (codes are lower case).</summary>
+    public const string PublicationField = "Publication";
+
+    /// <summary>The publication preference as posted (a <see cref="PublicationPreference"/> name), kept when the page is shown again.</summary>
+    public string? Publication { get; private set; }
+
     private Func<string, IReadOnlyList<string>> _posted = _ => [];
     private readonly Dictionary<string, UploadOutcome> _uploads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _errorKeys = new(StringComparer.Ordinal);
@@ -56,6 +62,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         if (await LoadAsync(slug, token, cancellationToken) is { } stop)
             return stop;
         _posted = name => Request.Form[name].Select(v => v ?? "").ToList();
+        Publication = Request.Form[PublicationField].FirstOrDefault();
         if (SubmissionKey == Guid.Empty)
             SubmissionKey = Guid.NewGuid();
 
@@ -85,11 +92,12 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
             Errors[error.QuestionCode] = s[error.Message, error.Arguments];
             _errorKeys[error.QuestionCode] = error.Message;
         }
+        var publication = ReadPublicationPreference();
         if (Errors.Count > 0)
             return Page();
 
         var now = time.GetUtcNow();
-        var response = Domain.Response.Submit(Link.Consultation, Link.Version, Link.Invitation, Language, answers, SubmissionKey, now, Link.Token);
+        var response = Domain.Response.Submit(Link.Consultation, Link.Version, Link.Invitation, Language, answers, SubmissionKey, now, Link.Token, publication);
         db.Responses.Add(response);
         var receipt = await ReceiptAsync(answers, now, cancellationToken);
         try
@@ -107,9 +115,24 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
     }
 
     public QuestionnaireView Questionnaire =>
-        QuestionnaireView.For(Link.Snapshot, Language, _posted, Errors, _errorKeys, code => _uploads.GetValueOrDefault(code)?.File);
+        QuestionnaireView.For(Link.Snapshot, Language, _posted, Errors, _errorKeys, code => _uploads.GetValueOrDefault(code)?.File) with
+        {
+            OtherErrors = Errors.TryGetValue(PublicationField, out var publication) ? [("publication-choice", publication)] : [],
+        };
 
     public string Title => Link.Text(Language, ElementKey.Consultation, TextField.Title);
+
+    /// <summary>The publication preference, when the consultation asks: one of the choices offered, or an error in words.</summary>
+    private PublicationPreference? ReadPublicationPreference()
+    {
+        if (!Link.Snapshot.AsksPublicationPreference)
+            return null;
+        if (Enum.TryParse<PublicationPreference>(Publication, ignoreCase: false, out var chosen) && Enum.IsDefined(chosen)
+            && Link.Snapshot.PublicationChoices.Contains(chosen))
+            return chosen;
+        Errors[PublicationField] = s["Choose how your response may be published"];
+        return null;
+    }
 
     /// <summary>
     /// For each upload question: the file kept from an earlier post (its id in a hidden field, honoured only when

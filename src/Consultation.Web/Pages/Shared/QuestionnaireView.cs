@@ -11,7 +11,10 @@ public sealed record QuestionnaireView(IReadOnlyList<SectionView> Sections)
 {
     public IEnumerable<QuestionView> Questions => Sections.SelectMany(s => s.Questions);
 
-    public bool HasErrors => Questions.Any(q => q.Error is not null);
+    /// <summary>Problems of the page that belong to no question (such as the publication preference): the anchor of their field and the message.</summary>
+    public IReadOnlyList<(string Anchor, string Message)> OtherErrors { get; init; } = [];
+
+    public bool HasErrors => OtherErrors.Count > 0 || Questions.Any(q => q.Error is not null);
 
     /// <param name="errors">Each question's error, in the reader's language, by question code.</param>
     /// <param name="errorKeys">Each question's error as its untranslated message, which says whether it is about the text of "Other".</param>
