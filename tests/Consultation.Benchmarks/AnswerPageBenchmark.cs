@@ -26,6 +26,7 @@ internal static class AnswerPageBenchmark
     public const string StaticPath = "/bench/static-answer-page.html";
 
     // Usage: answer-page [seconds per measurement=5] [rounds=5] [concurrent workers=8]
+    // Run it with DOTNET_gcServer=1: the app ships with server GC (the Web SDK's default), this console does not.
     public static async Task RunAsync(string[] args)
     {
         int Arg(int index, int fallback) => args.Length > index ? int.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
@@ -53,6 +54,7 @@ internal static class AnswerPageBenchmark
             if (staticHtml != html)
                 throw new InvalidOperationException("The static copy differs from the page.");
             Console.WriteLine($"{DateTimeOffset.UtcNow:u}; {Environment.ProcessorCount} cores; .NET {Environment.Version}; " +
+                $"{(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")} GC; " +
                 $"page {pagePath}: {html.Length / 1024.0:F0} KiB of HTML");
             Console.WriteLine($"{workers} concurrent workers, {seconds} s per measurement, {rounds} rounds (interleaved), after a warm-up of each.");
 
