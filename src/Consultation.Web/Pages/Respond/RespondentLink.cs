@@ -68,9 +68,11 @@ public sealed class RespondentLink
         if (consultation is null || consultation.Status is ConsultationStatus.Draft or ConsultationStatus.Archived)
             return (null, StatusReason.LinkNotFound);
 
-        var version = QuestionnaireCache.Of(db) is { Enabled: true } cache
-            ? found!.LatestVersionId is { } latestId ? await cache.GetAsync(db, latestId, cancellationToken) : null
-            : await db.QuestionnaireVersions.LatestAsync(consultation.Id, cancellationToken);
+        QuestionnaireVersion? version;
+        if (QuestionnaireCache.Of(db) is { Enabled: true } cache)
+            version = found!.LatestVersionId is { } latestId ? await cache.GetAsync(db, latestId, cancellationToken) : null;
+        else
+            version = await db.QuestionnaireVersions.LatestAsync(consultation.Id, cancellationToken);
         if (version is null)
             return (null, StatusReason.LinkNotFound);
         return (new RespondentLink(consultation, version, invitation, token), null);
