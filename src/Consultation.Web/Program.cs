@@ -19,6 +19,10 @@ builder.AddConsultationEmail();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Consultation.Web.Infrastructure.StaffAudit>();
+builder.Services.AddSingleton(sp => new QuestionnaireCache
+{
+    Enabled = sp.GetRequiredService<IConfiguration>().GetValue("Respondents:CacheQuestionnaires", true),
+});
 // Pages carry every script as characters rather than entities: smaller, and readable in tests and sources.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddConsultationLocalization();

@@ -7,6 +7,13 @@ using Consultation.Web.Exports;
 using Consultation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
+// answer-page: the respondent's answer page against a static copy of it (issue 8); see AnswerPageBenchmark.
+if (args.FirstOrDefault() == "answer-page")
+{
+    await Consultation.Benchmarks.AnswerPageBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 // Measures the first Excel summary on a consultation with many responses: counting them in a stream
 // (what the job does) against loading them all first (the baseline), in the same run on the same data.
 // Usage: dotnet run -c Release --project tests/Consultation.Benchmarks -- [responses=20000] [rounds=3]

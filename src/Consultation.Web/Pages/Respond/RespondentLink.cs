@@ -34,7 +34,7 @@ public sealed class RespondentLink
         ConsultationDbContext db, string? slug, string? token, CancellationToken cancellationToken)
     {
         Invitation? invitation = null;
-        Domain.Consultation? consultation = null;
+        IQueryable<Domain.Consultation> consultations;
         if (token is not null)
         {
             if (InvitationToken.Hash(token) is not { } hash)
@@ -44,18 +44,35 @@ public sealed class RespondentLink
                 return (null, StatusReason.LinkNotFound);
             if (!invitation.IsUsable)
                 return (null, StatusReason.LinkRevoked);
-            consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Id == invitation.ConsultationId, cancellationToken);
+            var consultationId = invitation.ConsultationId;
+            consultations = db.Consultations.Where(c => c.Id == consultationId);
         }
         else if (slug is not null)
-        {
-            consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Slug == slug, cancellationToken);
-            if (consultation is { AllowsPublicLink: false })
-                return (null, StatusReason.LinkNotFound);
-        }
+            consultations = db.Consultations.Where(c => c.Slug == slug);
+        else
+            return (null, StatusReason.LinkNotFound);
+
+        // The consultation is read on every request (its status and deadline change), and with it, in the same
+        // round trip, only the id of its latest version: the version itself comes from the cache.
+        var found = await consultations
+            .Select(c => new
+            {
+                Consultation = c,
+                LatestVersionId = db.QuestionnaireVersions.Where(v => v.ConsultationId == c.Id && !v.IsTest)
+                    .OrderByDescending(v => v.Number).Select(v => (Guid?)v.Id).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        var consultation = found?.Consultation;
+        if (consultation is { AllowsPublicLink: false } && token is null)
+            return (null, StatusReason.LinkNotFound);
         if (consultation is null || consultation.Status is ConsultationStatus.Draft or ConsultationStatus.Archived)
             return (null, StatusReason.LinkNotFound);
 
-        var version = await db.QuestionnaireVersions.LatestAsync(consultation.Id, cancellationToken);
+        QuestionnaireVersion? version;
+        if (QuestionnaireCache.Of(db) is { Enabled: true } cache)
+            version = found!.LatestVersionId is { } latestId ? await cache.GetAsync(db, latestId, cancellationToken) : null;
+        else
+            version = await db.QuestionnaireVersions.LatestAsync(consultation.Id, cancellationToken);
         if (version is null)
             return (null, StatusReason.LinkNotFound);
         return (new RespondentLink(consultation, version, invitation, token), null);
