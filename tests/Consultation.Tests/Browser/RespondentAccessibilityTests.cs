@@ -41,32 +41,79 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         return data;
     }
 
+    /// <summary>
+    /// One load per page and language: on a 360 px phone it must not scroll sideways (screenshot kept as
+    /// artifacts/screenshots/a11y-{page}-{lang}.png) and axe finds nothing; widened to a desktop, axe again.
+    /// </summary>
     [Theory]
     [MemberData(nameof(PagesInEveryLanguage))]
-    public async Task RespondentPage_HasNoAxeViolations(string name, string lang)
-    {
-        foreach (var width in new[] { 1280, PhoneWidth })
-        {
-            var page = await browser.NewPageAsync(Locale(lang), width);
-            await Pages[name](page, lang);
-            await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
-            await AssertNoAxeViolationsAsync(page, $"{name} in {lang} at {width} px");
-            await page.Context.CloseAsync();
-        }
-    }
-
-    [Theory]
-    [MemberData(nameof(PagesInEveryLanguage))]
-    public async Task RespondentPage_At360Pixels_DoesNotScrollSideways(string name, string lang)
+    public async Task RespondentPage_FitsAPhone_AndHasNoAxeViolations(string name, string lang)
     {
         var page = await browser.NewPageAsync(Locale(lang), PhoneWidth);
         await Pages[name](page, lang);
+        await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
         await BrowserFixture.ScreenshotAsync(page, $"a11y-{name}-{lang}");
 
         var widths = await page.EvaluateAsync<int[]>("[document.documentElement.scrollWidth, window.innerWidth]");
         var (scrollWidth, viewport) = (widths[0], widths[1]);
         Assert.Equal(PhoneWidth, viewport);
         Assert.True(scrollWidth <= viewport, $"{name} in {lang} scrolls sideways at {viewport} px: {scrollWidth} px wide.");
+        await AssertNoAxeViolationsAsync(page, $"{name} in {lang} at {PhoneWidth} px");
+
+        await page.SetViewportSizeAsync(1280, 800);
+        await AssertNoAxeViolationsAsync(page, $"{name} in {lang} at 1280 px");
+        await page.Context.CloseAsync();
+    }
+
+    /// <summary>
+    /// The organiser and analyst pages of the demo, signed in as its admin, in English at desktop width (not a quality bar of
+    /// issue 8, but cheap to keep clean). Left out: the translation editor (/organise/{id}/translations/{lang}), whose
+    /// long source texts are regions named by their caption, so two fields with the same caption make two landmarks
+    /// with one name (axe landmark-unique); that page's owner is to name each region after its field.
+    /// </summary>
+    [Fact]
+    public async Task StaffPages_HaveNoAxeViolations()
+    {
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync("/account/sign-in");
+        await AssertNoAxeViolationsAsync(page, "/account/sign-in");
+        await page.GetByLabel("Email address").FillAsync(DemoSeeder.AdminEmail);
+        await page.GetByLabel("Password").FillAsync(AppFactory.StaffPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync("**/staff");
+        var id = await browser.App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
+
+        var failures = new List<string>();
+        foreach (var path in new[]
+        {
+            "/staff", "/organise", "/organise/new", $"/organise/{id}", $"/organise/{id}/questionnaire", $"/organise/{id}/questions/country",
+            $"/organise/{id}/translations", $"/organise/{id}/preview", $"/organise/{id}/history", $"/organise/{id}/settings",
+            $"/organise/{id}/team", $"/organise/{id}/publish", $"/organise/{id}/test-responses", "/analyse", $"/analyse/{id}",
+        })
+        {
+            await page.GotoAsync(path);
+            try
+            {
+                await AssertNoAxeViolationsAsync(page, path);
+            }
+            catch (Xunit.Sdk.XunitException e)
+            {
+                failures.Add(e.Message);
+            }
+        }
+        Assert.True(failures.Count == 0, string.Join("\n\n", failures));
+    }
+
+    [Fact]
+    public async Task TheScan_ReportsAViolation_WithItsRuleImpactTargetAndHelp()
+    {
+        var page = await browser.NewPageAsync();
+        await Pages["landing"](page, "en");
+        await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<input id=\"unlabelled\" type=\"text\">')");
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => AssertNoAxeViolationsAsync(page, "a page with an unlabelled field"));
+        Assert.Contains("- label (critical): Form elements must have labels", failure.Message);
+        Assert.Contains("#unlabelled", failure.Message);
     }
 
     [Fact]
@@ -237,9 +284,13 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         foreach (var item in result.Incomplete)
             output.WriteLine($"{what}: review {item.Id}: {item.Help} ({string.Join(", ", item.Nodes.Select(n => n.Target))})");
         var violations = result.Violations.Select(v =>
-            $"- {v.Id} ({v.Impact}): {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Target}  {n.Html}")));
+            $"- {v.Id} ({v.Impact}): {v.Help}\n" + string.Join("\n", v.Nodes.Select(n => $"    {n.Target}  {n.Html}\n      {FirstMessage(n)}")));
         Assert.True(result.Violations.Length == 0, $"axe found {result.Violations.Length} violation(s) on {what}:\n{string.Join("\n", violations)}");
     }
+
+    /// <summary>What axe says is wrong with the node, such as the contrast ratio it measured.</summary>
+    private static string FirstMessage(AxeResultNode node) =>
+        new[] { node.Any, node.All, node.None }.SelectMany(checks => checks ?? []).Select(c => c.Message).FirstOrDefault(m => !string.IsNullOrEmpty(m)) ?? "";
 
     private static string Locale(string lang) => lang switch
     {
