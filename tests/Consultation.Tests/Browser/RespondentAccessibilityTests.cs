@@ -145,6 +145,11 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
             var errorText = (await error.InnerTextAsync()).Trim();
             Assert.Contains(errorText.Replace("Error:", "").Trim(), await link.InnerTextAsync());
         }
+
+        // A checkbox set with a limit also names the limit as part of the group's description.
+        var limited = page.Locator("[data-question='cooperation_forms'] fieldset");
+        await Assertions.Expect(limited).ToHaveAttributeAsync("aria-describedby", "hint-cooperation_forms error-cooperation_forms hint-cooperation_forms-selections");
+        await Assertions.Expect(page.Locator("#hint-cooperation_forms-selections")).ToBeVisibleAsync();
     }
 
     [Fact]
