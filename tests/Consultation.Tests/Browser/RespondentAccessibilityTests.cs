@@ -67,9 +67,8 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
 
     /// <summary>
     /// The organiser and analyst pages of the demo, signed in as its admin, in English at desktop width (not a quality bar of
-    /// issue 8, but cheap to keep clean). Left out: the translation editor (/organise/{id}/translations/{lang}), whose
-    /// long source texts are regions named by their caption, so two fields with the same caption make two landmarks
-    /// with one name (axe landmark-unique); that page's owner is to name each region after its field.
+    /// issue 8, but cheap to keep clean), the translation editor included: its long source texts are regions named by
+    /// their group and caption, so no two landmarks share a name (axe landmark-unique).
     /// </summary>
     [Fact]
     public async Task StaffPages_HaveNoAxeViolations()
@@ -87,7 +86,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         foreach (var path in new[]
         {
             "/staff", "/organise", "/organise/new", $"/organise/{id}", $"/organise/{id}/questionnaire", $"/organise/{id}/questions/country",
-            $"/organise/{id}/translations", $"/organise/{id}/preview", $"/organise/{id}/history", $"/organise/{id}/settings",
+            $"/organise/{id}/translations", $"/organise/{id}/translations/fr", $"/organise/{id}/preview", $"/organise/{id}/history", $"/organise/{id}/settings",
             $"/organise/{id}/team", $"/organise/{id}/publish", $"/organise/{id}/test-responses", "/analyse", $"/analyse/{id}",
         })
         {
