@@ -34,11 +34,7 @@ public sealed class BuildQuestionnaireTests(BrowserFixture browser) : IClassFixt
     {
         var id = await DraftForTheDemoOrganiserAsync();
         var page = await browser.NewPageAsync(width: 1280);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(DemoSeeder.OrganiserEmail);
-        await page.GetByLabel("Password").FillAsync(AppFactory.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
+        await BrowserFixture.SignInAsync(page, DemoSeeder.OrganiserEmail);
 
         await page.GotoAsync($"/organise/{id}/questionnaire");
         await page.GetByLabel("New section").FillAsync("About you");

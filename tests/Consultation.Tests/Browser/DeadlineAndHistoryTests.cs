@@ -29,11 +29,7 @@ public sealed partial class DeadlineAndHistoryTests(BrowserFixture browser) : IC
         foreach (var (width, days) in new[] { (1280, 60), (360, 90) })
         {
             var page = await browser.NewPageAsync("en-GB", width);
-            await page.GotoAsync("/account/sign-in");
-            await page.GetByLabel("Email address").FillAsync(DemoSeeder.OrganiserEmail);
-            await page.GetByLabel("Password").FillAsync(AppFactory.StaffPassword);
-            await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-            await page.WaitForURLAsync("**/staff");
+            await BrowserFixture.SignInAsync(page, DemoSeeder.OrganiserEmail);
             await page.GotoAsync($"/organise/{id}");
             var now = browser.App.Clock.GetUtcNow();
 

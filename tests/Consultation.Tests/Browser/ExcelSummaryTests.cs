@@ -19,11 +19,7 @@ public sealed class ExcelSummaryTests(BrowserWithJobsFixture browser) : IClassFi
         await respondent.SubmitAsync(await respondent.GetPageAsync("/c/ai-safety-priorities/answer"), DemoAnswers.Valid());
         var consultationId = await browser.App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
         var page = await browser.NewPageAsync("en-GB");
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(DemoSeeder.AnalystEmail);
-        await page.GetByLabel("Password").FillAsync(AppFactory.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
+        await BrowserFixture.SignInAsync(page, DemoSeeder.AnalystEmail);
 
         await page.GotoAsync($"/analyse/{consultationId}");
         await page.GetByRole(AriaRole.Button, new() { Name = "Compile Excel summary" }).ClickAsync();

@@ -20,11 +20,7 @@ public sealed class OrganiseSettingsTests(BrowserFixture browser) : IClassFixtur
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
                 violations.Add(message.Text);
         };
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(DemoSeeder.OrganiserEmail);
-        await page.GetByLabel("Password").FillAsync(AppFactory.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
+        await BrowserFixture.SignInAsync(page, DemoSeeder.OrganiserEmail);
 
         await page.GotoAsync("/organise");
         await page.GetByRole(AriaRole.Link, new() { Name = "New consultation" }).ClickAsync();

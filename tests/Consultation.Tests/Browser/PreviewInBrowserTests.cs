@@ -20,11 +20,7 @@ public sealed class PreviewInBrowserTests(BrowserFixture browser) : IClassFixtur
             if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
                 violations.Add(message.Text);
         };
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(AppFactory.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
+        await BrowserFixture.SignInAsync(page, email);
 
         await page.GotoAsync($"/organise/{id}/preview");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Preview in:" }).GetByRole(AriaRole.Link, new() { Name = "Français" }).ClickAsync();

@@ -28,7 +28,7 @@ public sealed class TranslateAndPublishTests(BrowserFixture browser) : IClassFix
         var app = browser.App;
         var (id, slug) = await DraftAsync();
         var page = await browser.NewPageAsync("en-GB", width: 1280);
-        await SignInAsync(page, await app.OrganiserOfAsync(id));
+        await BrowserFixture.SignInAsync(page, await app.OrganiserOfAsync(id));
 
         // Built in the browser: a section, a choice, and a follow-up shown only after "Yes".
         await page.GotoAsync($"/organise/{id}/questionnaire");
@@ -97,15 +97,6 @@ public sealed class TranslateAndPublishTests(BrowserFixture browser) : IClassFix
         Assert.Equal("yes", response.Answers.Text("do_you_evaluate_ai_models"));
         Assert.Equal("Cybersécurité", response.Answers.Text("which_risks_do_you_test"));
         Assert.False(response.IsTest);
-    }
-
-    private static async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(AppFactory.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
     }
 
     private static async Task AddQuestionAsync(IPage page, Guid id, string label, QuestionType type)

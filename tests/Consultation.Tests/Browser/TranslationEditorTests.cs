@@ -39,11 +39,7 @@ public sealed class TranslationEditorTests(BrowserFixture browser) : IClassFixtu
         var organiser = await app.OrganiserOfAsync(id);
 
         var page = await browser.NewPageAsync("en-GB", width: 1100);
-        await page.GotoAsync("/account/sign-in");
-        await page.GetByLabel("Email address").FillAsync(organiser);
-        await page.GetByLabel("Password").FillAsync(AppFactory.StaffPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
+        await BrowserFixture.SignInAsync(page, organiser);
 
         await page.GotoAsync($"/organise/{id}/translations");
         await page.GetByRole(AriaRole.Link, new() { Name = "Translate – Français" }).ClickAsync();
