@@ -166,8 +166,11 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         await page.GotoAsync($"/c/{consultation.Slug}");
 
         await TabToAsync(page, "a[href$='/answer']");
+        // Waiting for the navigation while the key is pressed, and only until the document is parsed: the next steps
+        // use the keyboard on the form, not the page's images or fonts, which a loaded machine can take long to finish.
+        var answerPage = page.WaitForURLAsync("**/answer", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await keys.PressAsync("Enter");
-        await page.WaitForURLAsync("**/answer");
+        await answerPage;
 
         // The radios: Tab enters the group on its first choice, Space picks it, an arrow moves to and picks the next.
         await TabToAsync(page, "input[name='a.role'][value='individual']");
