@@ -30,10 +30,15 @@ builder.Services.AddConsultationSecurity();
 builder.Services.AddRazorPages(options =>
     {
         // A personal link opens the same pages as the public one.
+        // A personal link and a public link's resume link open the same pages as the public one.
         options.Conventions.AddPageRoute("/Respond/Landing", "r/{token}");
-        options.Conventions.AddPageRoute("/Respond/Answer", "r/{token}/answer");
-        options.Conventions.AddPageRoute("/Respond/ThankYou", "r/{token}/thank-you");
         options.Conventions.AddPageRoute("/Respond/Print", "r/{token}/print");
+        foreach (var (page, path) in new[] { ("Answer", "answer/{section:int?}"), ("Review", "review"), ("ThankYou", "thank-you"), ("MyAnswers", "my-answers") })
+        {
+            options.Conventions.AddPageRoute($"/Respond/{page}", $"r/{{token}}/{path}");
+            options.Conventions.AddPageRoute($"/Respond/{page}", $"c/{{slug}}/resume/{{resume}}/{path}");
+        }
+        options.Conventions.AddPageRoute("/Respond/Landing", "c/{slug}/resume/{resume}");
 
         // Every page's access, deliberately (Tests/Pages/AccessMatrixTests walks them all). Anything not
         // named here falls to the fallback policy: signed-in staff only.

@@ -128,7 +128,7 @@ static async Task<Guid> SeedAsync(DbContextOptions<ConsultationDbContext> option
                     ? JsonSerializer.SerializeToElement(new[] { option })
                     : JsonSerializer.SerializeToElement(option);
             }
-            insert.Responses.Add(Response.Submit(consultation, version, null, random.Next(2) == 0 ? "en" : "fr", new AnswerSet(answers), Guid.NewGuid(), now));
+            insert.Responses.Add(Response.Submit(consultation, version, null, InvitationToken.New(), random.Next(2) == 0 ? "en" : "fr", new AnswerSet(answers), now));
         }
         await insert.SaveChangesAsync();
     }

@@ -42,7 +42,7 @@ public sealed partial class ProgramTests : IDisposable
         {
             using var respondent = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
             var form = await Html.ParseAsync(await respondent.GetAsync($"{link}/answer"));
-            await ResponseAssert.RedirectsTo($"{link}/thank-you", await respondent.SubmitAsync(form, DemoAnswers.Valid()));
+            await ResponseAssert.RedirectsTo($"{link}/thank-you", await respondent.CompleteAsync(form, DemoAnswers.Valid()));
 
             using var admin = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = new Uri(address) };
             var signIn = await Html.ParseAsync(await admin.GetAsync("/account/sign-in"));

@@ -18,6 +18,7 @@ public sealed class ConsultationDbContext(DbContextOptions<ConsultationDbContext
     public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Response> Responses => Set<Response>();
+    public DbSet<ResponseRevision> ResponseRevisions => Set<ResponseRevision>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<ConsultationMember> ConsultationMembers => Set<ConsultationMember>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

@@ -1,6 +1,6 @@
 namespace Consultation.Web.Domain;
 
-public enum EmailKind { Receipt, Invitation, Reminder, ExportReady, AccountInvitation }
+public enum EmailKind { Receipt, Invitation, Reminder, ExportReady, AccountInvitation, ResumeLink }
 
 public enum EmailStatus { Queued, Sending, Sent, Failed }
 

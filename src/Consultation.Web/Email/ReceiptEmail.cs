@@ -14,7 +14,7 @@ namespace Consultation.Web.Email;
 public static class ReceiptEmail
 {
     public static OutboundEmail Build(QuestionnaireSnapshot snapshot, Invitation invitation, string recipient, AnswerSet answers,
-        string language, string personalLink, IStringLocalizer s, DateTimeOffset now)
+        string language, string personalLink, IStringLocalizer s, DateTimeOffset now, int revision = 1)
     {
         var previous = CultureInfo.CurrentUICulture;
         var previousFormat = CultureInfo.CurrentCulture;
@@ -27,7 +27,7 @@ public static class ReceiptEmail
             var subject = s["Your response to “{0}”", title].Value;
             var intro = s["Thank you for answering “{0}”. Your response has been recorded.", title].Value;
             var again = s["You can see this confirmation again from your personal link: {0}", personalLink].Value;
-            var lines = snapshot.IsAnonymous ? [] : AnswerLines(snapshot, answers, language, s);
+            var lines = snapshot.IsAnonymous ? [] : AnswerText.Lines(snapshot, snapshot.Questions, answers, language, s);
             var note = snapshot.IsAnonymous
                 ? s["This consultation is anonymous: your answers are not linked to you, so they are not copied here."].Value
                 : s["Your answers:"].Value;
@@ -51,7 +51,7 @@ public static class ReceiptEmail
             }
             body.Append(CultureInfo.InvariantCulture, $"<p>{html.Encode(again)}</p></body></html>");
 
-            return OutboundEmail.Queue($"receipt:{invitation.Id}", EmailKind.Receipt, recipient, language, subject,
+            return OutboundEmail.Queue(revision == 1 ? $"receipt:{invitation.Id}" : $"receipt:{invitation.Id}:{revision}", EmailKind.Receipt, recipient, language, subject,
                 text.ToString(), body.ToString(), carriesAnswers: !snapshot.IsAnonymous, now);
         }
         finally
@@ -59,34 +59,5 @@ public static class ReceiptEmail
             CultureInfo.CurrentUICulture = previous;
             CultureInfo.CurrentCulture = previousFormat;
         }
-    }
-
-    private static List<(string Label, string Answer)> AnswerLines(QuestionnaireSnapshot snapshot, AnswerSet answers, string language, IStringLocalizer s)
-    {
-        var lines = new List<(string, string)>();
-        foreach (var question in snapshot.Questions.Where(q => answers.Has(q.Code)))
-        {
-            var label = snapshot.Text(language, ElementKey.Question(question.Code), TextField.Label);
-            var answer = question.Type switch
-            {
-                QuestionType.Number => answers.Number(question.Code)?.ToString(CultureInfo.CurrentCulture) ?? "",
-                QuestionType.Rating => answers.Number(question.Code)?.ToString(CultureInfo.CurrentCulture) ?? "",
-                QuestionType.ShortText or QuestionType.LongText or QuestionType.Email => answers.Text(question.Code) ?? "",
-                QuestionType.Date => DateOnly.TryParseExact(answers.Text(question.Code), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                    ? date.ToString("D", CultureInfo.CurrentCulture) : "",
-                QuestionType.YesNo => answers.Text(question.Code) == AnswerReader.Yes ? s["Yes"] : s["No"],
-                QuestionType.Consent => answers.IsTrue(question.Code) ? s["Yes"] : "",
-                QuestionType.FileUpload => answers.File(question.Code)?.Name ?? "",
-                QuestionType.Matrix => string.Join("; ", question.Rows.Where(row => answers.Row(question.Code, row) is not null).Select(row =>
-                    $"{snapshot.Text(language, ElementKey.Row(question.Code, row), TextField.Label)}: "
-                    + snapshot.Text(language, ElementKey.Option(question.Code, answers.Row(question.Code, row)!), TextField.Label))),
-                _ => string.Join(", ", answers.Choices(question.Code)
-                    .Select(code => snapshot.Text(language, ElementKey.Option(question.Code, code), TextField.Label))),
-            };
-            if (answers.Text(AnswerSet.OtherKey(question.Code)) is { } other)
-                answer = $"{answer}: {other}";
-            lines.Add((label, answer));
-        }
-        return lines;
     }
 }

@@ -19,9 +19,9 @@ public sealed class CompileSummaryJobTests
     {
         await using var app = AppFactory.With(new Dictionary<string, string?> { ["Jobs:Server"] = "true" });
         var respondent = app.Respondent("fr");
-        await ResponseAssert.RedirectsTo("/c/ai-safety-priorities/thank-you", await respondent.SubmitAsync(await respondent.GetPageAsync("/c/ai-safety-priorities/answer"), DemoAnswers.Valid()));
+        await ResponseAssert.RedirectsTo("/c/ai-safety-priorities/thank-you", await respondent.CompleteAsync(await respondent.GetPageAsync("/c/ai-safety-priorities/answer"), DemoAnswers.Valid()));
         var other = app.Respondent("ja");
-        await ResponseAssert.RedirectsTo("/c/ai-safety-priorities/thank-you", await other.SubmitAsync(await other.GetPageAsync("/c/ai-safety-priorities/answer"),
+        await ResponseAssert.RedirectsTo("/c/ai-safety-priorities/thank-you", await other.CompleteAsync(await other.GetPageAsync("/c/ai-safety-priorities/answer"),
             DemoAnswers.ValidWith("respondent_type", "company")));
         var consultationId = await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
         var analyst = await app.SignedInAsync(DemoSeeder.AnalystEmail, acceptLanguage: "ja");

@@ -22,7 +22,7 @@ public sealed class JobServerTests
         var client = app.Respondent("en-GB");
         var form = await client.GetPageAsync($"/r/{token}/answer");
 
-        await ResponseAssert.RedirectsTo($"/r/{token}/thank-you", await client.SubmitAsync(form, DemoAnswers.Valid()));
+        await ResponseAssert.RedirectsTo($"/r/{token}/thank-you", await client.CompleteAsync(form, DemoAnswers.Valid()));
 
         var message = Assert.Single(await smtp.WaitForAsync(1, settle: TimeSpan.FromSeconds(3)));
         var hash = InvitationToken.Hash(token)!;

@@ -1,4 +1,5 @@
 using Consultation.Web.Domain;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -19,6 +20,17 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
                 answers => answers.ToJson(),
                 json => AnswerSet.FromJson(json),
                 new ValueComparer<AnswerSet>((a, b) => a!.ToJson() == b!.ToJson(), a => a.ToJson().GetHashCode(StringComparison.Ordinal), a => AnswerSet.FromJson(a.ToJson())));
+        builder.Property(r => r.Fields)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                fields => JsonSerializer.Serialize(fields, (JsonSerializerOptions?)null),
+                json => JsonSerializer.Deserialize<Dictionary<string, string[]>>(json, (JsonSerializerOptions?)null) ?? new Dictionary<string, string[]>(),
+                new ValueComparer<IReadOnlyDictionary<string, string[]>>(
+                    (a, b) => JsonSerializer.Serialize(a, (JsonSerializerOptions?)null) == JsonSerializer.Serialize(b, (JsonSerializerOptions?)null),
+                    a => JsonSerializer.Serialize(a, (JsonSerializerOptions?)null).GetHashCode(StringComparison.Ordinal),
+                    a => a.ToDictionary(f => f.Key, f => f.Value.ToArray())));
+        // Two tabs submitting the same draft: the second finds the revision moved on and counts for nothing.
+        builder.Property(r => r.Revision).IsConcurrencyToken();
         builder.HasIndex(r => r.IdempotencyKey).IsUnique();
         // One response per invitation: a second submit through the same personal link is refused by the database too.
         builder.HasIndex(r => r.InvitationId).IsUnique().HasFilter("invitation_id IS NOT NULL");
@@ -28,5 +40,23 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         builder.HasOne<Domain.Consultation>().WithMany().HasForeignKey(r => r.ConsultationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<QuestionnaireVersion>().WithMany().HasForeignKey(r => r.QuestionnaireVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Invitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ResponseRevisionConfiguration : IEntityTypeConfiguration<ResponseRevision>
+{
+    public void Configure(EntityTypeBuilder<ResponseRevision> builder)
+    {
+        builder.ToTable("response_revisions");
+        builder.Property(r => r.Id).ValueGeneratedNever();
+        builder.Property(r => r.Language).HasMaxLength(35);
+        builder.Property(r => r.Answers)
+            .HasColumnType("jsonb")
+            .HasConversion(
+                answers => answers.ToJson(),
+                json => AnswerSet.FromJson(json),
+                new ValueComparer<AnswerSet>((a, b) => a!.ToJson() == b!.ToJson(), a => a.ToJson().GetHashCode(StringComparison.Ordinal), a => AnswerSet.FromJson(a.ToJson())));
+        builder.HasIndex(r => new { r.ResponseId, r.Number }).IsUnique();
+        builder.HasOne<Response>().WithMany().HasForeignKey(r => r.ResponseId).OnDelete(DeleteBehavior.Cascade);
     }
 }

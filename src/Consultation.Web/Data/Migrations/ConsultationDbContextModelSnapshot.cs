@@ -718,6 +718,10 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("answers");
 
+                    b.Property<DateTimeOffset?>("ChangedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("changed_at");
+
                     b.Property<string>("Channel")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -737,6 +741,15 @@ namespace Consultation.Web.Data.Migrations
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
+
+                    b.Property<int>("CurrentSection")
+                        .HasColumnType("integer")
+                        .HasColumnName("current_section");
+
+                    b.Property<string>("Fields")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("fields");
 
                     b.Property<Guid>("IdempotencyKey")
                         .HasColumnType("uuid")
@@ -769,6 +782,11 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("bytea")
                         .HasColumnName("response_pointer");
 
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer")
+                        .HasColumnName("revision");
+
                     b.Property<string>("Sector")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)")
@@ -783,6 +801,10 @@ namespace Consultation.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("SubmittedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("submitted_at");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
 
                     b.HasKey("Id")
                         .HasName("pk_responses");
@@ -808,6 +830,50 @@ namespace Consultation.Web.Data.Migrations
                         .HasDatabaseName("ix_responses_consultation_id_status");
 
                     b.ToTable("responses", (string)null);
+                });
+
+            modelBuilder.Entity("Consultation.Web.Domain.ResponseRevision", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("answers");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("language");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer")
+                        .HasColumnName("number");
+
+                    b.Property<string>("PublicationPreference")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("publication_preference");
+
+                    b.Property<Guid>("ResponseId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("response_id");
+
+                    b.Property<DateTimeOffset>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("submitted_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_response_revisions");
+
+                    b.HasIndex("ResponseId", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_response_revisions_response_id_number");
+
+                    b.ToTable("response_revisions", (string)null);
                 });
 
             modelBuilder.Entity("Consultation.Web.Domain.Section", b =>
@@ -1412,6 +1478,16 @@ namespace Consultation.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_responses_questionnaire_versions_questionnaire_version_id");
+                });
+
+            modelBuilder.Entity("Consultation.Web.Domain.ResponseRevision", b =>
+                {
+                    b.HasOne("Consultation.Web.Domain.Response", null)
+                        .WithMany()
+                        .HasForeignKey("ResponseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_response_revisions_responses_response_id");
                 });
 
             modelBuilder.Entity("Consultation.Web.Domain.Section", b =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Email;
@@ -10,13 +11,12 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Npgsql;
 
 namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
-/// The questionnaire: shown, switched to another language without losing what was typed, checked
-/// on the server, and submitted once.
+/// One page of the questionnaire (one section): shown with the answers saved so far, saved when the respondent moves to
+/// another page, switches language or pauses typing (autosave), checked on the server before moving on.
 /// </summary>
 // Antiforgery is checked in the handler, after binding, so that an expired token re-shows the
 // respondent's answers with a fresh token instead of a bare 400 that loses them.
@@ -27,127 +27,279 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
 {
     public RespondentLink Link { get; private set; } = null!;
     public string Language { get; private set; } = "";
+    public QuestionnairePages Pages { get; private set; } = null!;
+
+    /// <summary>The section shown (1-based, as numbered in the questionnaire).</summary>
+    public int Number { get; private set; }
+
     public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
     public string? FormProblem { get; private set; }
 
+    /// <summary>The address a resume link was just sent to.</summary>
+    public string? ResumeLinkSentTo { get; private set; }
+
+    /// <summary>The version the page was shown with, posted back: a page shown before a publication keeps its questions.</summary>
     [BindProperty]
-    public Guid SubmissionKey { get; set; }
+    public Guid VersionId { get; set; }
 
-    /// <summary>The form field of the publication preference; its error is kept under this key too, which no question code can be (codes are lower case).</summary>
-    public const string PublicationField = "Publication";
+    /// <summary>The field that says where to go: "next", "previous" or "review".</summary>
+    public const string MoveField = "move";
 
-    /// <summary>The publication preference as posted (a <see cref="PublicationPreference"/> name), kept when the page is shown again.</summary>
-    public string? Publication { get; private set; }
-
-    private Func<string, IReadOnlyList<string>> _posted = _ => [];
+    private Func<string, IReadOnlyList<string>> _shown = _ => [];
     private readonly Dictionary<string, UploadOutcome> _uploads = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _errorKeys = new(StringComparer.Ordinal);
 
-    /// <summary>Whether the form must be sent as multipart/form-data: only when a question asks for a file.</summary>
-    public bool HasUploads => Link.Snapshot.Questions.Any(q => q.Type == QuestionType.FileUpload);
+    public bool HasUploads => Pages.Section(Number).Questions.Any(q => q.Type == QuestionType.FileUpload);
 
     public string DecimalSeparator => CultureInfo.CurrentCulture.NumberFormat.NumberDecimalSeparator;
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, CancellationToken cancellationToken)
+    public string Action => $"{Link.BasePath}/answer/{Number}";
+
+    /// <summary>A response already submitted is being changed: the page says that the change counts once submitted again.</summary>
+    public bool IsChanging => Link.Response is { IsSubmitted: true };
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume,
+        [FromRoute] int? section, bool check, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, token, cancellationToken) is { } stop)
+        if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
             return stop;
+        var saved = Link.Response?.Fields ?? new Dictionary<string, string[]>();
+        Pages = new QuestionnairePages(Link.Snapshot, saved);
+        var number = section ?? Link.Response?.CurrentSection ?? Pages.Shown.FirstOrDefault(1);
+        if (!Pages.Exists(number) || !Pages.Shown.Contains(number))
+            return Redirect(Pages.Next(number - 1) is { } shown && Pages.Exists(number) ? $"{Link.BasePath}/answer/{shown}" : $"{Link.BasePath}/answer");
+        Number = number;
         await Link.MarkOpenedAsync(db, time.GetUtcNow(), cancellationToken);
-        SubmissionKey = Guid.NewGuid();
+        _shown = AnswerFields.ForPage(Link.Snapshot, saved, CultureInfo.CurrentCulture);
+        VersionId = Link.Version.Id;
+        var problems = await SavedProblemsAsync(cancellationToken);
+        // From the review page's list of problems: the page shows its own.
+        if (check)
+            ShowErrors(problems);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] string? slug, [FromRoute] string? token, string? switchLanguage, CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume,
+        [FromRoute] int? section, string? switchLanguage, CancellationToken cancellationToken) =>
+        SaveAsync(slug, token, resume, section, switchLanguage, autosave: false, cancellationToken);
+
+    /// <summary>The same form, sent by autosave.js a few seconds after typing stops: saved, and answered with 204 (no page).</summary>
+    public Task<IActionResult> OnPostAutosaveAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume,
+        [FromRoute] int? section, CancellationToken cancellationToken) =>
+        SaveAsync(slug, token, resume, section, switchLanguage: null, autosave: true, cancellationToken);
+
+    private async Task<IActionResult> SaveAsync(string? slug, string? token, string? resume, int? section, string? switchLanguage,
+        bool autosave, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, token, cancellationToken) is { } stop)
+        if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
             return stop;
-        _posted = name => Request.Form[name].Select(v => v ?? "").ToList();
-        Publication = Request.Form[PublicationField].FirstOrDefault();
-        if (SubmissionKey == Guid.Empty)
-            SubmissionKey = Guid.NewGuid();
+        var form = Request.Form.ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? "").ToArray(), StringComparer.Ordinal);
+        var saved = Link.Response?.Fields ?? new Dictionary<string, string[]>();
+        Pages = new QuestionnairePages(Link.Snapshot, saved);
+        Number = section is { } n && Pages.Exists(n) ? n : Link.Response?.CurrentSection ?? 1;
+        _shown = name => form.TryGetValue(name, out var values) ? values : [];
 
-        // Files are stored as soon as they arrive (with a valid token), so that a page shown again keeps them.
-        var tokenIsValid = await antiforgery.IsRequestValidAsync(HttpContext);
-        if (tokenIsValid)
-            await ReceiveUploadsAsync(cancellationToken);
-
-        if (UiLanguages.Normalise(switchLanguage) is { } chosen && Link.Snapshot.Languages.Contains(chosen))
+        if (section is not { } posted || !Pages.Exists(posted))
+            return Problem(s["This page of the questionnaire does not exist. Your saved answers are below."], autosave);
+        if (VersionId != Link.Version.Id && !await AnswerEarlierVersionAsync(cancellationToken))
         {
-            // The request already runs in the chosen language (see LanguageChoice): remember it and re-show the answers.
+            // What was typed stays on the page, shown with the questions of the version this response answers.
+            return Problem(s["This page did not match the questionnaire. Check your answers on it and continue."], autosave);
+        }
+        VersionId = Link.Version.Id;
+        Pages = new QuestionnairePages(Link.Snapshot, saved);
+
+        var chosen = UiLanguages.Normalise(switchLanguage) is { } tag && Link.Snapshot.Languages.Contains(tag) ? tag : null;
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+        {
+            if (chosen is not null)
+                LanguageChoice.Remember(HttpContext, chosen);
+            return Problem(s["Your session had expired. Check your answers and submit them again."], autosave);
+        }
+
+        var questions = Pages.Section(Number).Questions;
+        await ReceiveUploadsAsync(questions, form, cancellationToken);
+        var fields = AnswerFields.FromForm(questions, form, CultureInfo.CurrentCulture);
+        foreach (var (code, outcome) in _uploads)
+        {
+            fields.Remove(AnswerReader.Field(code, "file"));
+            if (outcome.File is { } file)
+                fields[AnswerReader.Field(code, "file")] = [file.Id.ToString()];
+        }
+
+        var move = Request.Form[MoveField].FirstOrDefault();
+        var now = time.GetUtcNow();
+        var response = Link.Response;
+        if (response is null)
+        {
+            response = Link.StartResponse(chosen ?? Language, now);
+            db.Responses.Add(response);
+        }
+        response.SaveSection(Link.Consultation, Link.Snapshot, questions.Select(q => q.Code), fields, chosen ?? Language, now);
+        Pages = new QuestionnairePages(Link.Snapshot, response.Fields);
+
+        var errors = (await SavedProblemsAsync(cancellationToken))
+            .Where(e => !_uploads.ContainsKey(e.QuestionCode))
+            .Concat(_uploads.Values.Select(u => u.Error).OfType<AnswerError>())
+            .ToList();
+        var target = chosen is not null || autosave ? Number
+            : move == "previous" ? Pages.Previous(Number) ?? Number
+            : errors.Count > 0 ? Number
+            : move == "review" ? (int?)null
+            : Pages.Next(Number);
+        response.StopAt(target ?? Number);
+
+        if (!await SaveResponseAsync(cancellationToken))
+            return autosave ? StatusCode(StatusCodes.Status409Conflict) : Redirect($"{Link.BasePath}/answer/{Number}");
+
+        if (autosave)
+        {
+            // A public link's first save creates its resume link: the page's script moves the form and the address bar to it.
+            Response.Headers["X-Resume-Path"] = $"{Link.BasePath}/answer/{Number}";
+            return new NoContentResult();
+        }
+        if (chosen is not null)
+        {
             LanguageChoice.Remember(HttpContext, chosen);
-            ModelState.Clear();
-            return Page();
+            return Redirect($"{Link.BasePath}/answer/{Number}");
         }
-
-        if (!tokenIsValid)
+        if (move != "previous" && errors.Count > 0)
         {
-            FormProblem = s["Your session had expired. Check your answers and submit them again."];
+            _shown = AnswerFields.ForPage(Link.Snapshot, response.Fields, CultureInfo.CurrentCulture);
+            ShowErrors(errors);
             return Page();
         }
+        return Redirect(target is { } page ? $"{Link.BasePath}/answer/{page}" : $"{Link.BasePath}/review");
+    }
 
-        var (answers, errors) = AnswerReader.Read(Link.Snapshot, _posted, CultureInfo.CurrentCulture,
-            uploads: code => _uploads.GetValueOrDefault(code));
-        foreach (var error in errors)
+    /// <summary>A public-link respondent asks for their resume link by email: sent once, never stored with their answers.</summary>
+    public async Task<IActionResult> OnPostResumeLinkAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume,
+        [FromRoute] int? section, string? email, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
+            return stop;
+        if (Link.ResumeToken is null || Link.Response is null)
+            return Redirect($"{Link.BasePath}/answer");
+        var saved = Link.Response.Fields;
+        Pages = new QuestionnairePages(Link.Snapshot, saved);
+        Number = section is { } n && Pages.Exists(n) ? n : Link.Response.CurrentSection;
+        _shown = AnswerFields.ForPage(Link.Snapshot, saved, CultureInfo.CurrentCulture);
+        VersionId = Link.Version.Id;
+        var address = email?.Trim() ?? "";
+        if (!await antiforgery.IsRequestValidAsync(HttpContext))
+            return Problem(s["Your session had expired. Check your answers and submit them again."], autosave: false);
+        if (address.Length == 0 || address.Length > AnswerReader.EmailLength || !AnswerReader.IsEmail(address))
+        {
+            Errors[ResumeEmailField] = s[AnswerReader.Messages.InvalidEmail];
+            return Page();
+        }
+        var resumeLink = $"{Request.Scheme}://{Request.Host}{Link.BasePath}/answer";
+        await outbox.AddAsync(ResumeLinkEmail.Build(Link.Snapshot, address, Language, resumeLink, s, time.GetUtcNow()), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        outbox.DeliverSoon();
+        ResumeLinkSentTo = address;
+        return Page();
+    }
+
+    /// <summary>The resume form's email field; its error is kept under this key, which no question code can be.</summary>
+    public const string ResumeEmailField = "ResumeEmail";
+
+    public QuestionnaireView Questionnaire =>
+        QuestionnaireView.For(Link.Snapshot, Language, _shown, Errors, _errorKeys, code => _uploads.GetValueOrDefault(code)?.File ?? KeptFile(code))
+            .Page(Number, Pages.Position(Number), Pages.Count, Pages.Omitted(Number)) with
+        {
+            OtherErrors = Errors.TryGetValue(ResumeEmailField, out var email) ? [("resume-email", email)] : [],
+        };
+
+    /// <summary>The answers given on other pages, for show-if.js to evaluate this page's conditions that look at them.</summary>
+    public string EarlierAnswers
+    {
+        get
+        {
+            var here = Pages.Section(Number).Questions.Select(q => q.Code).ToHashSet(StringComparer.Ordinal);
+            var saved = Link.Response is { } response ? AnswerFields.Lenient(Link.Snapshot, response.Fields) : AnswerSet.Empty;
+            return JsonSerializer.Serialize(saved.Values.Where(v => !here.Contains(v.Key.Split('.')[0])).ToDictionary(v => v.Key, v => v.Value));
+        }
+    }
+
+    public string Title => Link.Text(Language, ElementKey.Consultation, TextField.Title);
+
+    private void ShowErrors(IEnumerable<AnswerError> errors)
+    {
+        var here = Pages.Section(Number).Questions.Select(q => q.Code).ToHashSet(StringComparer.Ordinal);
+        foreach (var error in errors.Where(e => here.Contains(e.QuestionCode)))
         {
             Errors[error.QuestionCode] = s[error.Message, error.Arguments];
             _errorKeys[error.QuestionCode] = error.Message;
         }
-        var publication = ReadPublicationPreference();
-        if (Errors.Count > 0)
-            return Page();
-
-        var now = time.GetUtcNow();
-        var response = Domain.Response.Submit(Link.Consultation, Link.Version, Link.Invitation, Language, answers, SubmissionKey, now, Link.Token, publication);
-        db.Responses.Add(response);
-        var receipt = await ReceiptAsync(answers, now, cancellationToken);
-        try
-        {
-            // The response, the completed invitation and the receipt are stored together or not at all.
-            await db.SaveChangesAsync(cancellationToken);
-            if (receipt)
-                outbox.DeliverSoon();
-        }
-        catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
-        {
-            // The same form submitted twice, or a second tab of the same personal link: the first one counts.
-        }
-        return Redirect($"{Link.BasePath}/thank-you");
     }
 
-    public QuestionnaireView Questionnaire =>
-        QuestionnaireView.For(Link.Snapshot, Language, _posted, Errors, _errorKeys, code => _uploads.GetValueOrDefault(code)?.File) with
-        {
-            OtherErrors = Errors.TryGetValue(PublicationField, out var publication) ? [("publication-choice", publication)] : [],
-        };
-
-    public string Title => Link.Text(Language, ElementKey.Consultation, TextField.Title);
-
-    /// <summary>The publication preference, when the consultation asks: one of the choices offered, or an error in words.</summary>
-    private PublicationPreference? ReadPublicationPreference()
+    private IActionResult Problem(string message, bool autosave)
     {
-        if (!Link.Snapshot.AsksPublicationPreference)
-            return null;
-        if (Enum.TryParse<PublicationPreference>(Publication, ignoreCase: false, out var chosen) && Enum.IsDefined(chosen)
-            && Link.Snapshot.PublicationChoices.Contains(chosen))
-            return chosen;
-        Errors[PublicationField] = s["Choose how your response may be published"];
-        return null;
+        if (autosave)
+            return BadRequest();
+        FormProblem = message;
+        VersionId = Link.Version.Id;
+        return Page();
+    }
+
+    /// <summary>The form was shown before a publication: when it names an earlier published version of this consultation, and nothing was saved yet, it is answered.</summary>
+    private async Task<bool> AnswerEarlierVersionAsync(CancellationToken cancellationToken)
+    {
+        if (Link.Response is not null || VersionId == Guid.Empty)
+            return false;
+        var version = await RespondentLink.VersionAsync(db, VersionId, cancellationToken);
+        if (version is null || version.ConsultationId != Link.Consultation.Id || version.IsTest)
+            return false;
+        Link.Answer(version);
+        return true;
+    }
+
+    /// <summary>Saves the response; false when another tab or device changed it at the same moment (its save counts).</summary>
+    private async Task<bool> SaveResponseAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            return true;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return false;
+        }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            return false;
+        }
+    }
+
+    private IReadOnlyDictionary<Guid, FileAnswer> _keptFiles = new Dictionary<Guid, FileAnswer>();
+
+    private FileAnswer? KeptFile(string code) =>
+        Link.Response is { } response && AnswerFields.FileId(response.Fields, code) is { } id ? _keptFiles.GetValueOrDefault(id) : null;
+
+    /// <summary>The saved answers' problems on this page, remembering the files they name for the page to show.</summary>
+    private async Task<IEnumerable<AnswerError>> SavedProblemsAsync(CancellationToken cancellationToken)
+    {
+        var (_, errors, files) = await Link.ReadSavedAsync(db, cancellationToken);
+        _keptFiles = files;
+        var here = Pages.Section(Number).Questions.Select(q => q.Code).ToHashSet(StringComparer.Ordinal);
+        return errors.Where(e => here.Contains(e.QuestionCode));
     }
 
     /// <summary>
-    /// For each upload question: the file kept from an earlier post (its id in a hidden field, honoured only when
-    /// it belongs to this consultation and question), replaced by a newly chosen file once that passes its checks.
+    /// For each upload question of the page: the file kept from before (its id in a hidden field, honoured only when it
+    /// belongs to this consultation and question), replaced by a newly chosen file once that passes its checks.
     /// </summary>
-    private async Task ReceiveUploadsAsync(CancellationToken cancellationToken)
+    private async Task ReceiveUploadsAsync(IEnumerable<QuestionSnapshot> questions, Dictionary<string, string[]> form, CancellationToken cancellationToken)
     {
-        var form = Request.Form;
-        foreach (var question in Link.Snapshot.Questions.Where(q => q.Type == QuestionType.FileUpload))
+        foreach (var question in questions.Where(q => q.Type == QuestionType.FileUpload))
         {
             FileAnswer? kept = null;
             AnswerError? error = null;
-            if (form[AnswerReader.Field(question.Code, "file")] is { Count: > 0 } ids)
+            if (form.TryGetValue(AnswerReader.Field(question.Code, "file"), out var ids) && ids.Length > 0)
             {
-                if (ids.Count == 1 && Guid.TryParse(ids[0], out var id))
+                if (ids.Length == 1 && Guid.TryParse(ids[0], out var id))
                     kept = await db.UploadedFiles.AsNoTracking()
                         .Where(f => f.Id == id && f.ConsultationId == Link.Consultation.Id && f.QuestionCode == question.Code)
                         .Select(f => new FileAnswer(f.Id, f.FileName, f.Size, f.ContentType))
@@ -155,7 +307,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
                 if (kept is null)
                     error = new AnswerError(question.Code, AnswerReader.Messages.FileGone);
             }
-            var file = form.Files.GetFile(AnswerReader.Field(question.Code));
+            var file = Request.HasFormContentType ? Request.Form.Files.GetFile(AnswerReader.Field(question.Code)) : null;
             if (file is not null && file.FileName.Length > 0)
             {
                 var content = new byte[file.Length];
@@ -174,27 +326,13 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         }
     }
 
-    /// <summary>Queues the receipt of a personal link's response, to the invited stakeholder.</summary>
-    private async Task<bool> ReceiptAsync(AnswerSet answers, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(string? slug, string? token, string? resume, CancellationToken cancellationToken)
     {
-        if (Link.Invitation is not { } invitation || await db.Stakeholders.FindAsync([invitation.StakeholderId], cancellationToken) is not { } stakeholder)
-            return false;
-        var personalLink = $"{Request.Scheme}://{Request.Host}{Link.BasePath}";
-        await outbox.AddAsync(ReceiptEmail.Build(Link.Snapshot, invitation, stakeholder.Email, answers, Language, personalLink, s, now), cancellationToken);
-        return true;
-    }
-
-    private async Task<IActionResult?> LoadAsync(string? slug, string? token, CancellationToken cancellationToken)
-    {
-        var (link, problem) = await RespondentLink.LoadAsync(db, slug, token, cancellationToken);
-        if (link is null)
-            return this.Unavailable(problem!.Value);
-        if (link.Invitation is { IsCompleted: true })
-            return Redirect($"{link.BasePath}/thank-you");
-        if (link.AnsweringProblem(time.GetUtcNow()) is { } answering)
-            return this.Unavailable(answering, answering == StatusReason.ConsultationNotOpenYet ? link.Consultation.OpensAt : link.Consultation.ClosesAt);
-        Link = link;
-        Language = link.Language(HttpContext);
+        var (link, stop) = await RespondentLink.OpenForAnsweringAsync(this, db, time.GetUtcNow(), slug, token, resume, cancellationToken);
+        if (stop is not null)
+            return stop;
+        Link = link!;
+        Language = Link.Language(HttpContext);
         return null;
     }
 }

@@ -24,12 +24,12 @@ public sealed class LandingModel(ConsultationDbContext db, TimeProvider time) : 
     /// <summary>When the consultation closes; null when it has no closing date.</summary>
     public ZonedMoment? Closes { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume, CancellationToken cancellationToken)
     {
-        var (link, problem) = await RespondentLink.LoadAsync(db, slug, token, cancellationToken);
+        var (link, problem) = await RespondentLink.LoadAsync(db, slug, token, cancellationToken, resume);
         if (link is null)
             return this.Unavailable(problem!.Value);
-        if (link.Invitation is { IsCompleted: true })
+        if (link.Invitation is { IsCompleted: true } || link.Response is { IsSubmitted: true })
             return Redirect($"{link.BasePath}/thank-you");
 
         var now = time.GetUtcNow();
@@ -50,6 +50,9 @@ public sealed class LandingModel(ConsultationDbContext db, TimeProvider time) : 
         await link.MarkOpenedAsync(db, now, cancellationToken);
         return Page();
     }
+
+    /// <summary>Whether answers were saved through this link: the page then continues where the respondent stopped.</summary>
+    public bool HasStarted => Link.Response is not null;
 
     public string Text(TextField field) => Link.Text(Language, ElementKey.Consultation, field);
 }

@@ -2,36 +2,73 @@ using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Localization;
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
 namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
-/// What a respondent's link opens: a public link (<c>/c/{slug}</c>) or a personal one (<c>/r/{token}</c>),
-/// the consultation behind it, the version to answer, and the language to show it in.
+/// What a respondent's link opens: a public link (<c>/c/{slug}</c>), a public link's resume link
+/// (<c>/c/{slug}/resume/{resume}</c>) or a personal one (<c>/r/{token}</c>); the consultation behind it, the response
+/// started through it, the version to answer (the response's, else the latest), and the language to show it in.
 /// </summary>
 public sealed class RespondentLink
 {
-    private RespondentLink(Domain.Consultation consultation, QuestionnaireVersion version, Invitation? invitation, string? token)
+    private RespondentLink(Domain.Consultation consultation, QuestionnaireVersion version, Invitation? invitation, string? token,
+        string? resume, Response? response)
     {
         Consultation = consultation;
         Version = version;
         Invitation = invitation;
         Token = token;
+        ResumeToken = resume;
+        Response = response;
     }
 
     public Domain.Consultation Consultation { get; }
-    public QuestionnaireVersion Version { get; }
+    public QuestionnaireVersion Version { get; private set; }
     public Invitation? Invitation { get; }
     public string? Token { get; }
+
+    /// <summary>The secret of a public link's resume link, once the respondent's first answers are saved.</summary>
+    public string? ResumeToken { get; private set; }
+
+    /// <summary>The response (draft or submitted) started through this link, if any.</summary>
+    public Response? Response { get; private set; }
+
     public QuestionnaireSnapshot Snapshot => Version.Snapshot;
 
-    /// <summary>The link's own path, to which "/answer" and "/thank-you" are added.</summary>
-    public string BasePath => Token is null ? $"/c/{Consultation.Slug}" : $"/r/{Token}";
+    /// <summary>The link's own path, to which "/answer", "/review" and "/thank-you" are added.</summary>
+    public string BasePath => Token is not null ? $"/r/{Token}"
+        : ResumeToken is not null ? $"/c/{Consultation.Slug}/resume/{ResumeToken}"
+        : $"/c/{Consultation.Slug}";
+
+    /// <summary>
+    /// Starts the response of this link: through a personal link, found again by its token; through a public link, by a
+    /// new resume token, which from then on is part of every path (<see cref="BasePath"/>).
+    /// </summary>
+    public Response StartResponse(string language, DateTimeOffset now)
+    {
+        if (Response is not null)
+            throw new InvalidOperationException("This link's response has already started.");
+        var token = Token ?? (ResumeToken = InvitationToken.New());
+        Response = Response.Start(Consultation, Version, Invitation, token, language, now);
+        return Response;
+    }
+
+    /// <summary>Answers an earlier published version of the same consultation, when a page shown before a publication is posted.</summary>
+    public void Answer(QuestionnaireVersion version)
+    {
+        if (Response is not null || version.ConsultationId != Consultation.Id || version.IsTest)
+            throw new InvalidOperationException("Only a link without a response can switch to another version of its consultation.");
+        Version = version;
+    }
 
     /// <summary>Loads the link, or says why it cannot be answered.</summary>
     public static async Task<(RespondentLink? Link, StatusReason? Problem)> LoadAsync(
-        ConsultationDbContext db, string? slug, string? token, CancellationToken cancellationToken)
+        ConsultationDbContext db, string? slug, string? token, CancellationToken cancellationToken, string? resume = null)
     {
         Invitation? invitation = null;
         IQueryable<Domain.Consultation> consultations;
@@ -75,7 +112,64 @@ public sealed class RespondentLink
             version = await db.QuestionnaireVersions.LatestAsync(consultation.Id, cancellationToken);
         if (version is null)
             return (null, StatusReason.LinkNotFound);
-        return (new RespondentLink(consultation, version, invitation, token), null);
+
+        // A response is found only through the token that started it (see InvitationToken.ResponsePointer).
+        Response? response = null;
+        if ((token ?? resume) is { } secret)
+        {
+            if (InvitationToken.ResponsePointer(secret) is not { } pointer)
+                return (null, StatusReason.LinkNotFound);
+            response = await db.Responses.FirstOrDefaultAsync(r => r.ResponsePointer == pointer && r.ConsultationId == consultation.Id, cancellationToken);
+            if (response is null && resume is not null)
+                return (null, StatusReason.LinkNotFound);
+            if (response is not null && response.QuestionnaireVersionId != version.Id)
+                version = await VersionAsync(db, response.QuestionnaireVersionId, cancellationToken) ?? version;
+        }
+        return (new RespondentLink(consultation, version, invitation, token, resume, response), null);
+    }
+
+    /// <summary>A published version of any consultation by id, from the cache when it is on.</summary>
+    public static async Task<QuestionnaireVersion?> VersionAsync(ConsultationDbContext db, Guid versionId, CancellationToken cancellationToken) =>
+        QuestionnaireCache.Of(db) is { Enabled: true } cache
+            ? await cache.GetAsync(db, versionId, cancellationToken)
+            : await db.QuestionnaireVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
+
+    /// <summary>
+    /// Loads a link for a page that takes answers, or the page that says why it cannot: unknown or revoked, not open yet,
+    /// closed. A personal link completed before answers were kept as drafts has nothing to change, and goes to its thank-you page.
+    /// </summary>
+    public static async Task<(RespondentLink? Link, IActionResult? Stop)> OpenForAnsweringAsync(PageModel page, ConsultationDbContext db,
+        DateTimeOffset now, string? slug, string? token, string? resume, CancellationToken cancellationToken)
+    {
+        var (link, problem) = await LoadAsync(db, slug, token, cancellationToken, resume);
+        if (link is null)
+            return (null, page.Unavailable(problem!.Value));
+        if (link.Invitation is { IsCompleted: true } && link.Response is null)
+            return (null, new RedirectResult($"{link.BasePath}/thank-you"));
+        if (link.AnsweringProblem(now) is { } answering)
+            return (null, page.Unavailable(answering, answering == StatusReason.ConsultationNotOpenYet ? link.Consultation.OpensAt : link.Consultation.ClosesAt));
+        return (link, null);
+    }
+
+    /// <summary>
+    /// The saved answers of the link's response, checked as a submit checks them (the files they name must still exist), with
+    /// the files found.
+    /// </summary>
+    public async Task<(AnswerSet Answers, IReadOnlyList<AnswerError> Errors, IReadOnlyDictionary<Guid, FileAnswer> Files)> ReadSavedAsync(
+        ConsultationDbContext db, CancellationToken cancellationToken)
+    {
+        var fields = Response?.Fields ?? new Dictionary<string, string[]>();
+        var ids = Snapshot.Questions.Where(q => q.Type == QuestionType.FileUpload)
+            .Select(q => AnswerFields.FileId(fields, q.Code)).OfType<Guid>().ToList();
+        var consultationId = Consultation.Id;
+        var files = ids.Count == 0 ? new Dictionary<Guid, FileAnswer>()
+            : (await db.UploadedFiles.AsNoTracking().Where(f => ids.Contains(f.Id) && f.ConsultationId == consultationId).ToListAsync(cancellationToken))
+                .ToDictionary(f => f.Id, f => f.ToAnswer());
+        var (answers, errors) = AnswerReader.Read(Snapshot, AnswerFields.ForReader(fields), CultureInfo.InvariantCulture,
+            uploads: code => AnswerFields.FileId(fields, code) is { } id
+                ? new UploadOutcome(files.GetValueOrDefault(id), files.ContainsKey(id) ? null : new AnswerError(code, AnswerReader.Messages.FileGone))
+                : null);
+        return (answers, errors, files);
     }
 
     /// <summary>Why the link cannot take answers now, if it cannot.</summary>

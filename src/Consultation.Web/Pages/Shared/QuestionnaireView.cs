@@ -14,6 +14,16 @@ public sealed record QuestionnaireView(IReadOnlyList<SectionView> Sections)
     /// <summary>Problems of the page that belong to no question (such as the publication preference): the anchor of their field and the message.</summary>
     public IReadOnlyList<(string Anchor, string Message)> OtherErrors { get; init; } = [];
 
+    /// <summary>For a page of the questionnaire: where its section stands among the sections the respondent will see.</summary>
+    public (int Position, int Total)? Progress { get; init; }
+
+    /// <summary>Only one section (1-based <paramref name="number"/>), without the questions in <paramref name="omitted"/>.</summary>
+    public QuestionnaireView Page(int number, int position, int total, IReadOnlySet<string> omitted) => this with
+    {
+        Sections = [Sections[number - 1] with { Questions = Sections[number - 1].Questions.Where(q => !omitted.Contains(q.Code)).ToList() }],
+        Progress = (position, total),
+    };
+
     public bool HasErrors => OtherErrors.Count > 0 || Questions.Any(q => q.Error is not null);
 
     /// <param name="errors">Each question's error, in the reader's language, by question code.</param>

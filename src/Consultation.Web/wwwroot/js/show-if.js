@@ -137,8 +137,17 @@
   }
 
   // In document order, so a hidden question is unanswered for the conditions after it (a cascade).
+  // Answers given on earlier pages, which this page's conditions may look at (data-earlier-answers, as JSON).
+  function earlierAnswers(form) {
+    try {
+      return JSON.parse(form.getAttribute('data-earlier-answers') || '{}') || {};
+    } catch (e) {
+      return {};
+    }
+  }
+
   function refresh(form) {
-    var answers = {};
+    var answers = earlierAnswers(form);
     Array.prototype.forEach.call(form.querySelectorAll('.question[data-question]'), function (question) {
       var code = question.getAttribute('data-question');
       var condition = question.getAttribute('data-show-if');

@@ -205,7 +205,7 @@ public sealed class DeadlineTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var respondent = app.Respondent();
         var form = await respondent.GetPageAsync($"/c/{slug}/answer");
-        await ResponseAssert.RedirectsTo($"/c/{slug}/thank-you", await respondent.SubmitAsync(form, TestConsultations.EveryTypeAnswers()));
+        await ResponseAssert.RedirectsTo($"/c/{slug}/thank-you", await respondent.CompleteAsync(form, TestConsultations.EveryTypeAnswers()));
     }
 
     private async Task AuditedAsync(Guid id, string action, HttpClient organiser, string label)

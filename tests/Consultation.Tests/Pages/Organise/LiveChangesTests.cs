@@ -149,7 +149,7 @@ public sealed class LiveChangesTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var respondent = app.Respondent();
         var page = await respondent.GetPageAsync($"/c/{slug}/answer");
-        var sent = await respondent.SubmitAsync(page, new Dictionary<string, string[]> { ["name"] = [name] });
+        var sent = await respondent.CompleteAsync(page, new Dictionary<string, string[]> { ["name"] = [name] });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
     }
 

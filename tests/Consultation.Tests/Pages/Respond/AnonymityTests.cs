@@ -20,7 +20,7 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
         var respondent = app.Respondent();
         var page = await respondent.GetPageAsync($"/r/{token}/answer");
         app.Clock.Advance(TimeSpan.FromMinutes(7));
-        var sent = await respondent.SubmitWithFilesAsync(page, new Dictionary<string, string[]> { ["view"] = ["Keep the labs honest"] },
+        var sent = await respondent.CompleteWithFilesAsync(page, new Dictionary<string, string[]> { ["view"] = ["Keep the labs honest"] },
             new Dictionary<string, (string, byte[])> { ["a.paper"] = ("position.pdf", TestConsultations.Pdf()) });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
 
@@ -61,12 +61,12 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
         var firstPage = await first.GetPageAsync($"/r/{token}/answer");
         var secondPage = await second.GetPageAsync($"/r/{token}/answer");
         var none = new Dictionary<string, (string, byte[])>();
-        Assert.Equal(HttpStatusCode.Redirect, (await first.SubmitWithFilesAsync(firstPage, new Dictionary<string, string[]> { ["view"] = ["First tab"] }, none)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await first.CompleteWithFilesAsync(firstPage, new Dictionary<string, string[]> { ["view"] = ["First tab"] }, none)).StatusCode);
         // The second tab's submit raced the first: it read the invitation before the first was saved.
         await app.WithDbAsync(db => db.Invitations.Where(i => db.Consultations.Any(c => c.Id == i.ConsultationId && c.Slug == slug))
             .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Opened)));
 
-        var late = await second.SubmitWithFilesAsync(secondPage, new Dictionary<string, string[]> { ["view"] = ["Second tab"] }, none);
+        var late = await second.CompleteWithFilesAsync(secondPage, new Dictionary<string, string[]> { ["view"] = ["Second tab"] }, none);
 
         await ResponseAssert.RedirectsTo($"/r/{token}/thank-you", late);
         var views = await app.WithDbAsync(db => db.Responses.Where(r => db.Consultations.Any(c => c.Id == r.ConsultationId && c.Slug == slug)).Select(r => r.Answers).ToListAsync());
@@ -79,7 +79,7 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
         var (slug, token, _) = await AnonymousConsultationWithAnInvitationAsync(anonymous: false);
         var respondent = app.Respondent();
         var page = await respondent.GetPageAsync($"/r/{token}/answer");
-        var sent = await respondent.SubmitWithFilesAsync(page, new Dictionary<string, string[]> { ["view"] = ["Named view"] },
+        var sent = await respondent.CompleteWithFilesAsync(page, new Dictionary<string, string[]> { ["view"] = ["Named view"] },
             new Dictionary<string, (string, byte[])>());
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
 

@@ -21,7 +21,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         var form = await client.GetPageAsync($"{PublicLink}/answer");
         Assert.Equal("fr", form.DocumentElement.GetAttribute("lang"));
-        var submitted = await client.SubmitAsync(form, DemoAnswers.Valid(decimalShare: "12,5"));
+        var submitted = await client.CompleteAsync(form, DemoAnswers.Valid(decimalShare: "12,5"));
 
         await ResponseAssert.RedirectsTo($"{PublicLink}/thank-you", submitted);
         var thanks = await client.GetPageAsync($"{PublicLink}/thank-you");
@@ -58,7 +58,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         var form = await client.GetPageAsync($"/r/{token}/answer");
         Assert.Equal("ko", form.DocumentElement.GetAttribute("lang"));
         Assert.Equal(Localized.Text("ko", "Submit"), form.Text("[data-primary-action]"));
-        var submitted = await client.SubmitAsync(form, DemoAnswers.ValidWith("respondent_type", "civil_society"));
+        var submitted = await client.CompleteAsync(form, DemoAnswers.ValidWith("respondent_type", "civil_society"));
         await ResponseAssert.RedirectsTo($"/r/{token}/thank-you", submitted);
 
         var thanks = await client.GetPageAsync($"/r/{token}/thank-you");
@@ -79,7 +79,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         var token = await app.NewInvitationAsync("sw");
         var client = app.Respondent();
         var form = await client.GetPageAsync($"/r/{token}/answer");
-        await ResponseAssert.RedirectsTo($"/r/{token}/thank-you", await client.SubmitAsync(form, DemoAnswers.Valid()));
+        await ResponseAssert.RedirectsTo($"/r/{token}/thank-you", await client.CompleteAsync(form, DemoAnswers.Valid()));
 
         var reopened = await client.GetAsync($"/r/{token}");
         Assert.Equal($"/r/{token}/thank-you", reopened.Headers.Location!.OriginalString);
@@ -87,7 +87,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("sw", thanks.DocumentElement.GetAttribute("lang"));
 
         // The same form posted again (the back button), and a fresh form from another device.
-        var again = await client.SubmitAsync(form, DemoAnswers.Valid());
+        var again = await client.CompleteAsync(form, DemoAnswers.Valid());
         Assert.Equal($"/r/{token}/thank-you", again.Headers.Location!.OriginalString);
         var otherDevice = app.Respondent();
         Assert.Equal(HttpStatusCode.Redirect, (await otherDevice.GetAsync($"/r/{token}/answer")).StatusCode);
@@ -103,8 +103,8 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.Respondent();
         var form = await client.GetPageAsync($"{PublicLink}/answer");
-        var first = client.SubmitAsync(form, DemoAnswers.Valid());
-        var second = client.SubmitAsync(form, DemoAnswers.Valid());
+        var first = client.CompleteAsync(form, DemoAnswers.Valid());
+        var second = client.CompleteAsync(form, DemoAnswers.Valid());
         var results = await Task.WhenAll(first, second);
 
         foreach (var result in results)
@@ -159,7 +159,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         var form = await client.GetPageAsync($"{PublicLink}/answer");
         closed.Clock.Advance(TimeSpan.FromDays(60));
 
-        var submitted = await client.SubmitAsync(form, DemoAnswers.Valid());
+        var submitted = await client.CompleteAsync(form, DemoAnswers.Valid());
 
         Assert.Equal(HttpStatusCode.Gone, submitted.StatusCode);
         Assert.Equal(Localized.Text("fr", "This consultation is closed"), (await Html.ParseAsync(submitted)).Text("h1"));
@@ -186,7 +186,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         var typed = DemoAnswers.ValidWith("evidence_gaps", "Evidence on model autonomy is thin.");
         typed["country"] = ["jp"];
 
-        var switched = await client.SubmitAsync(form, typed, submitter: japanese);
+        var switched = await client.CompleteAsync(form, typed, submitter: japanese);
 
         Assert.Equal(HttpStatusCode.OK, switched.StatusCode);
         var page = await Html.ParseAsync(switched);
@@ -220,7 +220,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
             Assert.True(labels.Zip(englishLabels).Count(p => p.First == p.Second) <= 8, "Too many texts are still in English.");
 
         var key = Guid.Parse(form.QuerySelector("input[name=SubmissionKey]")!.GetAttribute("value")!);
-        await ResponseAssert.RedirectsTo($"{PublicLink}/thank-you", await client.SubmitAsync(form, DemoAnswers.Valid(language == "fr" ? "12,5" : "12.5")));
+        await ResponseAssert.RedirectsTo($"{PublicLink}/thank-you", await client.CompleteAsync(form, DemoAnswers.Valid(language == "fr" ? "12,5" : "12.5")));
         var thanks = await client.GetPageAsync($"{PublicLink}/thank-you");
         Assert.Equal(Localized.Text(language, "Response submitted"), thanks.Text("h1"));
         Assert.Equal(language, (await app.WithDbAsync(db => db.Responses.SingleAsync(r => r.IdempotencyKey == key))).Language);

@@ -34,7 +34,7 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
         var answers = DemoAnswers.ValidWith(code, values);
         answers["other_comments"] = ["Un commentaire à garder."];
 
-        var response = await client.SubmitAsync(form, answers);
+        var response = await client.CompleteAsync(form, answers);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -73,7 +73,7 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.False(string.IsNullOrEmpty(page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")));
         Assert.Empty(await app.ResponsesAsync());
 
-        var retried = await client.SubmitAsync(page);
+        var retried = await client.CompleteAsync(page);
         Assert.Equal(HttpStatusCode.Redirect, retried.StatusCode);
         Assert.Single(await app.ResponsesAsync());
         await app.WithDbAsync(async db => { db.Responses.RemoveRange(db.Responses); await db.SaveChangesAsync(); });
@@ -88,7 +88,7 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
         answers["a.not_a_question"] = ["<b>injected</b>"];
         answers["switchLanguage"] = ["xx-NOT-A-LANGUAGE"];
 
-        var response = await client.SubmitAsync(form, answers);
+        var response = await client.CompleteAsync(form, answers);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var stored = Assert.Single(await app.ResponsesAsync());
@@ -103,7 +103,7 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.Respondent("sw");
         var form = await client.GetPageAsync(AnswerPath);
 
-        var response = await client.SubmitAsync(form, DemoAnswers.ValidWith("evidence_gaps", new string('x', 5 * 1024 * 1024)));
+        var response = await client.CompleteAsync(form, DemoAnswers.ValidWith("evidence_gaps", new string('x', 5 * 1024 * 1024)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var page = await Html.ParseAsync(response);
@@ -125,7 +125,7 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
         if (code != "respondent_type")
             answers["respondent_type"] = [];
 
-        var response = await client.SubmitAsync(form, answers);
+        var response = await client.CompleteAsync(form, answers);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -140,7 +140,7 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.Respondent();
         var form = await client.GetPageAsync(AnswerPath);
 
-        var response = await client.SubmitAsync(form, DemoAnswers.ValidWith("evidence_gaps", "Line one\u0007\u001b\r\nLine two\tend"));
+        var response = await client.CompleteAsync(form, DemoAnswers.ValidWith("evidence_gaps", "Line one\u0007\u001b\r\nLine two\tend"));
 
         await ResponseAssert.RedirectsTo("/c/ai-safety-priorities/thank-you", response);
         var stored = Assert.Single(await app.ResponsesAsync());
@@ -154,7 +154,7 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.Respondent("ko");
         var form = await client.GetPageAsync(AnswerPath);
 
-        var response = await client.SubmitAsync(form, DemoAnswers.ValidWith("evidence_gaps", "before\u0000after"));
+        var response = await client.CompleteAsync(form, DemoAnswers.ValidWith("evidence_gaps", "before\u0000after"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(Localized.Text("ko", "Sorry, there is a problem with your request"), (await Html.ParseAsync(response)).Text("h1"));

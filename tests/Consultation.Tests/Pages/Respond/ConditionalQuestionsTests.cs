@@ -19,7 +19,7 @@ public sealed class ConditionalQuestionsTests(AppFactory app) : IClassFixture<Ap
         var answers = EveryTypeAnswers();
         answers[Codes.ContactOk] = ["no"];
 
-        var response = await client.SubmitWithFilesAsync(page, answers, NoFiles);
+        var response = await client.CompleteWithFilesAsync(page, answers, NoFiles);
 
         await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", response);
         var stored = await app.WithDbAsync(db => db.Responses.AsNoTracking().SingleAsync(r => r.ConsultationId == consultation.Id));
@@ -35,11 +35,11 @@ public sealed class ConditionalQuestionsTests(AppFactory app) : IClassFixture<Ap
         var answers = EveryTypeAnswers();
         answers.Remove(Codes.Email);
 
-        var shown = await client.SubmitWithFilesAsync(await client.GetPageAsync($"/c/{consultation.Slug}/answer"), answers, NoFiles);
+        var shown = await client.CompleteWithFilesAsync(await client.GetPageAsync($"/c/{consultation.Slug}/answer"), answers, NoFiles);
         Assert.Contains("q-email", (await Html.ParseAsync(shown)).QuerySelector("[data-error-summary]")!.InnerHtml, StringComparison.Ordinal);
 
         answers[Codes.ContactOk] = ["no"];
-        var hidden = await client.SubmitWithFilesAsync(await client.GetPageAsync($"/c/{consultation.Slug}/answer"), answers, NoFiles);
+        var hidden = await client.CompleteWithFilesAsync(await client.GetPageAsync($"/c/{consultation.Slug}/answer"), answers, NoFiles);
         await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", hidden);
     }
 }

@@ -19,7 +19,7 @@ public sealed class PublicationPreferenceTests(AppFactory app) : IClassFixture<A
         Assert.Equal(["WithName", "Anonymously", "NotPublished"],
             page.QuerySelectorAll<IHtmlInputElement>("[data-publication-preference] input[type=radio]").Select(r => r.Value));
 
-        var refused = await respondent.SubmitAsync(page, new Dictionary<string, string[]> { ["view"] = ["Keep it simple"] });
+        var refused = await respondent.CompleteAsync(page, new Dictionary<string, string[]> { ["view"] = ["Keep it simple"] });
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var shown = await Html.ParseAsync(refused);
@@ -29,7 +29,7 @@ public sealed class PublicationPreferenceTests(AppFactory app) : IClassFixture<A
         Assert.Equal("Keep it simple", shown.QuerySelector<IHtmlTextAreaElement>("textarea[name='a.view']")!.Value);
         Assert.Empty(await ResponsesAsync(slug));
 
-        var sent = await respondent.SubmitAsync(shown, new Dictionary<string, string[]> { ["Publication"] = ["Anonymously"] });
+        var sent = await respondent.CompleteAsync(shown, new Dictionary<string, string[]> { ["Publication"] = ["Anonymously"] });
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var stored = Assert.Single(await ResponsesAsync(slug));
@@ -45,7 +45,7 @@ public sealed class PublicationPreferenceTests(AppFactory app) : IClassFixture<A
         Assert.Equal(["Anonymously", "NotPublished"],
             page.QuerySelectorAll<IHtmlInputElement>("[data-publication-preference] input[type=radio]").Select(r => r.Value));
 
-        var forged = await respondent.SubmitAsync(page, new Dictionary<string, string[]> { ["view"] = ["Vue"], ["Publication"] = ["WithName"] });
+        var forged = await respondent.CompleteAsync(page, new Dictionary<string, string[]> { ["view"] = ["Vue"], ["Publication"] = ["WithName"] });
 
         Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
         Assert.Contains(Localized.Text("fr", "Choose how your response may be published"), (await Html.ParseAsync(forged)).Text("[data-error-summary]"), StringComparison.Ordinal);
@@ -60,7 +60,7 @@ public sealed class PublicationPreferenceTests(AppFactory app) : IClassFixture<A
         var page = await respondent.GetPageAsync($"/c/{slug}/answer");
         Assert.Null(page.QuerySelector("[data-publication-preference]"));
 
-        var sent = await respondent.SubmitAsync(page, new Dictionary<string, string[]> { ["view"] = ["Fine"], ["Publication"] = ["WithName"] });
+        var sent = await respondent.CompleteAsync(page, new Dictionary<string, string[]> { ["view"] = ["Fine"], ["Publication"] = ["WithName"] });
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Null(Assert.Single(await ResponsesAsync(slug)).PublicationPreference);

@@ -71,7 +71,7 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
         var (client, page, consultation) = await OpenAsync();
         var pdf = Pdf(900);
 
-        var response = await client.SubmitWithFilesAsync(page, EveryTypeAnswers(), PaperFile("position.pdf", pdf));
+        var response = await client.CompleteWithFilesAsync(page, EveryTypeAnswers(), PaperFile("position.pdf", pdf));
 
         await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", response);
         var stored = await ResponseOfAsync(consultation.Id);
@@ -107,7 +107,7 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
         answers["a.meeting_date.month"] = ["02"];
         answers["a.meeting_date.year"] = ["2023"];
 
-        var response = await client.SubmitWithFilesAsync(page, answers, new Dictionary<string, (string, byte[])>());
+        var response = await client.CompleteWithFilesAsync(page, answers, new Dictionary<string, (string, byte[])>());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var again = await Html.ParseAsync(response);
@@ -130,7 +130,7 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
         var answers = EveryTypeAnswers();
         answers["a.role.other"] = [""];
 
-        var again = await Html.ParseAsync(await client.SubmitWithFilesAsync(page, answers, new Dictionary<string, (string, byte[])>()));
+        var again = await Html.ParseAsync(await client.CompleteWithFilesAsync(page, answers, new Dictionary<string, (string, byte[])>()));
 
         Assert.Equal("#q-role-other", again.QuerySelector(".error-summary a")!.GetAttribute("href"));
         Assert.Equal("true", again.QuerySelector("#q-role-other")!.GetAttribute("aria-invalid"));
@@ -147,7 +147,7 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
     {
         var (client, page, consultation) = await OpenAsync();
 
-        var response = await client.SubmitWithFilesAsync(page, EveryTypeAnswers(), PaperFile(name, size == 0 ? [] : Pdf(size)));
+        var response = await client.CompleteWithFilesAsync(page, EveryTypeAnswers(), PaperFile(name, size == 0 ? [] : Pdf(size)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var again = await Html.ParseAsync(response);
@@ -163,14 +163,14 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
         var answers = EveryTypeAnswers();
         answers.Remove(Codes.Consent);
 
-        var first = await client.SubmitWithFilesAsync(page, answers, PaperFile("kept.pdf", Pdf()));
+        var first = await client.CompleteWithFilesAsync(page, answers, PaperFile("kept.pdf", Pdf()));
         var again = await Html.ParseAsync(first);
         Assert.NotNull(again.QuerySelector("#error-consent"));
         var kept = again.QuerySelector<IHtmlInputElement>("input[type=hidden][name='a.paper.file']");
         Assert.NotNull(kept);
         Assert.Contains("kept.pdf", again.Text("#q-paper-kept"), StringComparison.Ordinal);
 
-        var second = await client.SubmitWithFilesAsync(again, new Dictionary<string, string[]> { [Codes.Consent] = ["true"] }, new Dictionary<string, (string, byte[])>());
+        var second = await client.CompleteWithFilesAsync(again, new Dictionary<string, string[]> { [Codes.Consent] = ["true"] }, new Dictionary<string, (string, byte[])>());
 
         await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", second);
         var stored = await ResponseOfAsync(consultation.Id);
@@ -185,7 +185,7 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
         var answers = EveryTypeAnswers();
         var toFrench = page.QuerySelector<IHtmlButtonElement>("button[name=switchLanguage][value=fr]");
 
-        var response = await client.SubmitWithFilesAsync(page, answers, PaperFile("kept.pdf", Pdf()), submitter: toFrench);
+        var response = await client.CompleteWithFilesAsync(page, answers, PaperFile("kept.pdf", Pdf()), submitter: toFrench);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var french = await Html.ParseAsync(response);
@@ -203,13 +203,13 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
         var (otherClient, otherPage, other) = await OpenAsync();
         var answers = EveryTypeAnswers();
         answers.Remove(Codes.Consent);
-        var otherAgain = await Html.ParseAsync(await otherClient.SubmitWithFilesAsync(otherPage, answers, PaperFile("theirs.pdf", Pdf())));
+        var otherAgain = await Html.ParseAsync(await otherClient.CompleteWithFilesAsync(otherPage, answers, PaperFile("theirs.pdf", Pdf())));
         var theirs = otherAgain.QuerySelector<IHtmlInputElement>("input[name='a.paper.file']")!.Value;
 
         var (client, page, consultation) = await OpenAsync();
         var forged = EveryTypeAnswers();
         forged["a.paper.file"] = [theirs];
-        var response = await client.SubmitWithFilesAsync(page, forged, new Dictionary<string, (string, byte[])>());
+        var response = await client.CompleteWithFilesAsync(page, forged, new Dictionary<string, (string, byte[])>());
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(AnswerReader.Messages.FileGone.Split(':')[0], (await Html.ParseAsync(response)).Text("#error-paper"), StringComparison.Ordinal);
@@ -222,7 +222,7 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
     {
         var (client, page, _) = await OpenAsync("fr-FR");
 
-        var response = await client.SubmitWithFilesAsync(page, EveryTypeAnswers(), PaperFile("huge.pdf", Pdf((Question.LargestFileMegabytes + 2) * 1024 * 1024)));
+        var response = await client.CompleteWithFilesAsync(page, EveryTypeAnswers(), PaperFile("huge.pdf", Pdf((Question.LargestFileMegabytes + 2) * 1024 * 1024)));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var status = await Html.ParseAsync(response);
@@ -234,7 +234,7 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
     {
         var (client, page, consultation) = await OpenAsync();
         var pdf = Pdf(700);
-        await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", await client.SubmitWithFilesAsync(page, EveryTypeAnswers(), PaperFile("position paper.pdf", pdf)));
+        await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", await client.CompleteWithFilesAsync(page, EveryTypeAnswers(), PaperFile("position paper.pdf", pdf)));
         var fileId = (await ResponseOfAsync(consultation.Id))!.Answers.File(Codes.Paper)!.Id;
         var other = await app.EveryTypeAsync();
         var url = $"/analyse/{consultation.Id}?handler=File&fileId={fileId}";
@@ -261,7 +261,7 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
     public async Task Summary_WithEveryAnswerShape_StillShows()
     {
         var (client, page, consultation) = await OpenAsync();
-        await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", await client.SubmitWithFilesAsync(page, EveryTypeAnswers(), PaperFile("p.pdf", Pdf())));
+        await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", await client.CompleteWithFilesAsync(page, EveryTypeAnswers(), PaperFile("p.pdf", Pdf())));
 
         var analyst = await app.SignedInAsync(await app.AnalystOfAsync(consultation.Id));
         var results = await analyst.GetPageAsync($"/analyse/{consultation.Id}");
@@ -279,7 +279,7 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
     public async Task SummaryWorkbook_WithEveryAnswerShape_IsCompiled()
     {
         var (client, page, consultation) = await OpenAsync();
-        await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", await client.SubmitWithFilesAsync(page, EveryTypeAnswers(), PaperFile("p.pdf", Pdf())));
+        await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", await client.CompleteWithFilesAsync(page, EveryTypeAnswers(), PaperFile("p.pdf", Pdf())));
 
         var export = SummaryExport.Request(consultation.Id, null, "test", "fr", app.Clock.GetUtcNow());
         await app.WithDbAsync(async db => { db.SummaryExports.Add(export); await db.SaveChangesAsync(); });

@@ -1,0 +1,146 @@
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using Consultation.Web.Email;
+using Consultation.Web.Infrastructure;
+using Consultation.Web.Localization;
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Consultation.Web.Pages.Respond;
+
+/// <summary>
+/// Every saved answer, section by section with a link to change it, the publication preference, and the one button that
+/// submits: once, whatever the double clicks, back buttons and tabs; again after a change, until the deadline.
+/// </summary>
+[IgnoreAntiforgeryToken]
+public sealed class ReviewModel(ConsultationDbContext db, TimeProvider time, IAntiforgery antiforgery,
+    IStringLocalizer<SharedResource> s, Outbox outbox) : PageModel
+{
+    public RespondentLink Link { get; private set; } = null!;
+    public string Language { get; private set; } = "";
+    public QuestionnairePages Pages { get; private set; } = null!;
+    public AnswerSet Answers { get; private set; } = AnswerSet.Empty;
+
+    /// <summary>Each problem, by question code, in the reader's language.</summary>
+    public Dictionary<string, string> Errors { get; } = new(StringComparer.Ordinal);
+    public string? FormProblem { get; private set; }
+
+    /// <summary>The form field of the publication preference; its error is kept under this key too, which no question code can be.</summary>
+    public const string PublicationField = "Publication";
+
+    /// <summary>The publication preference as posted or as last submitted (a <see cref="PublicationPreference"/> name).</summary>
+    public string? Publication { get; private set; }
+
+    /// <summary>The revision the page was shown at, posted back: a replayed form finds it moved on and submits nothing.</summary>
+    [BindProperty]
+    public int Revision { get; set; }
+
+    public bool IsChange => Link.Response!.IsSubmitted;
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
+            return stop;
+        Publication = Link.Response!.PublicationPreference?.ToString();
+        Revision = Link.Response.Revision;
+        await CheckAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume, CancellationToken cancellationToken)
+    {
+        if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
+            return stop;
+        var response = Link.Response!;
+        Publication = Request.Form[PublicationField].FirstOrDefault();
+        if (Revision != response.Revision)
+        {
+            // The same form again (a double click, the back button, a second tab): the first submit counted.
+            if (response.IsSubmitted)
+                return Redirect($"{Link.BasePath}/thank-you");
+            FormProblem = s["This page was out of date. Check your answers and submit them again."];
+        }
+        else if (!await antiforgery.IsRequestValidAsync(HttpContext))
+            FormProblem = s["Your session had expired. Check your answers and submit them again."];
+        var (answers, _) = await CheckAsync(cancellationToken);
+        var publication = ReadPublicationPreference();
+        Revision = response.Revision;
+        if (FormProblem is not null || Errors.Count > 0)
+            return Page();
+
+        var now = time.GetUtcNow();
+        db.ResponseRevisions.Add(response.Submit(Link.Consultation, Link.Snapshot, Link.Invitation, answers, Language, publication, now));
+        var receipt = await ReceiptAsync(answers, response.Revision, now, cancellationToken);
+        try
+        {
+            // The response, its revision, the completed invitation and the receipt are stored together or not at all.
+            await db.SaveChangesAsync(cancellationToken);
+            if (receipt)
+                outbox.DeliverSoon();
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another tab submitted the same response at the same moment: its submit counts.
+        }
+        return Redirect($"{Link.BasePath}/thank-you");
+    }
+
+    public string Title => Link.Text(Language, ElementKey.Consultation, TextField.Title);
+
+    public AnswerList List => new(Link, Language, Pages, Answers, Errors, CanChange: true);
+
+    /// <summary>Where a problem is fixed: its page, which then shows its own problems, at the question.</summary>
+    public string FixLink(string code)
+    {
+        var number = Enumerable.Range(1, Link.Snapshot.Sections.Count).First(n => Pages.Section(n).Questions.Any(q => q.Code == code));
+        return $"{Link.BasePath}/answer/{number}?check=true#question-{code}";
+    }
+
+    /// <summary>Reads the saved answers as a submit would, keeping their problems for the page.</summary>
+    private async Task<(AnswerSet, IReadOnlyList<AnswerError>)> CheckAsync(CancellationToken cancellationToken)
+    {
+        Pages = new QuestionnairePages(Link.Snapshot, Link.Response!.Fields);
+        var (answers, errors, _) = await Link.ReadSavedAsync(db, cancellationToken);
+        Answers = answers;
+        foreach (var error in errors)
+            Errors[error.QuestionCode] = s[error.Message, error.Arguments];
+        return (answers, errors);
+    }
+
+    /// <summary>The publication preference, when the consultation asks: one of the choices offered, or an error in words.</summary>
+    private PublicationPreference? ReadPublicationPreference()
+    {
+        if (!Link.Snapshot.AsksPublicationPreference)
+            return null;
+        if (Enum.TryParse<PublicationPreference>(Publication, ignoreCase: false, out var chosen) && Enum.IsDefined(chosen)
+            && Link.Snapshot.PublicationChoices.Contains(chosen))
+            return chosen;
+        Errors[PublicationField] = s["Choose how your response may be published"];
+        return null;
+    }
+
+    /// <summary>Queues the receipt of a personal link's response, to the invited stakeholder: one per submit.</summary>
+    private async Task<bool> ReceiptAsync(AnswerSet answers, int revision, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (Link.Invitation is not { } invitation || await db.Stakeholders.FindAsync([invitation.StakeholderId], cancellationToken) is not { } stakeholder)
+            return false;
+        var personalLink = $"{Request.Scheme}://{Request.Host}{Link.BasePath}";
+        await outbox.AddAsync(ReceiptEmail.Build(Link.Snapshot, invitation, stakeholder.Email, answers, Language, personalLink, s, now, revision), cancellationToken);
+        return true;
+    }
+
+    private async Task<IActionResult?> LoadAsync(string? slug, string? token, string? resume, CancellationToken cancellationToken)
+    {
+        var (link, stop) = await RespondentLink.OpenForAnsweringAsync(this, db, time.GetUtcNow(), slug, token, resume, cancellationToken);
+        if (stop is not null)
+            return stop;
+        if (link!.Response is null)
+            return Redirect($"{link.BasePath}/answer");
+        Link = link;
+        Language = link.Language(HttpContext);
+        return null;
+    }
+}
