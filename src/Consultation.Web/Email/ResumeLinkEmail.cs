@@ -26,7 +26,7 @@ public static class ResumeLinkEmail
             var title = snapshot.Text(language, ElementKey.Consultation, TextField.Title);
             var subject = s["Continue your answers to “{0}”", title].Value;
             var intro = s["Your answers to “{0}” are saved. Continue where you stopped with this link:", title].Value;
-            var keep = s["Keep this link to yourself: anyone who has it can see and change your answers until you submit them."].Value;
+            var keep = s["Keep this link to yourself: anyone who has it can see and change your answers until the consultation closes."].Value;
 
             var text = new StringBuilder().AppendLine(intro).AppendLine(resumeLink).AppendLine().AppendLine(keep);
             var html = HtmlEncoder.Default;

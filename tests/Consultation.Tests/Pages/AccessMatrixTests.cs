@@ -25,12 +25,22 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         [""] = Access.Anyone,
         ["Index"] = Access.Anyone,
         ["c/{slug}"] = Access.Anyone,
-        ["c/{slug}/answer"] = Access.Anyone,
+        ["c/{slug}/answer/{section:int?}"] = Access.Anyone,
+        ["c/{slug}/review"] = Access.Anyone,
         ["c/{slug}/thank-you"] = Access.Anyone,
+        ["c/{slug}/my-answers"] = Access.Anyone,
         ["c/{slug}/print"] = Access.Anyone,
+        // A resume link is a public link's own: whoever holds it (an unknown one is "not found" for everyone).
+        ["c/{slug}/resume/{resume}"] = Access.Anyone,
+        ["c/{slug}/resume/{resume}/answer/{section:int?}"] = Access.Anyone,
+        ["c/{slug}/resume/{resume}/review"] = Access.Anyone,
+        ["c/{slug}/resume/{resume}/thank-you"] = Access.Anyone,
+        ["c/{slug}/resume/{resume}/my-answers"] = Access.Anyone,
         ["r/{token}"] = Access.Anyone,
-        ["r/{token}/answer"] = Access.Anyone,
+        ["r/{token}/answer/{section:int?}"] = Access.Anyone,
+        ["r/{token}/review"] = Access.Anyone,
         ["r/{token}/thank-you"] = Access.Anyone,
+        ["r/{token}/my-answers"] = Access.Anyone,
         ["r/{token}/print"] = Access.Anyone,
         ["status/{code:int}"] = Access.Anyone,
         ["account/sign-in"] = Access.Anyone,
@@ -175,6 +185,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
                 .Replace("{consultationId:guid}", ConsultationId.ToString(), StringComparison.Ordinal)
                 .Replace("{userId:guid}", AccountId.ToString(), StringComparison.Ordinal)
                 .Replace("{code:int}", "404", StringComparison.Ordinal)
+                .Replace("{section:int?}", "1", StringComparison.Ordinal)
+                .Replace("{resume}", Token, StringComparison.Ordinal)
                 .Replace("{language}", "fr", StringComparison.Ordinal)
                 .Replace("{code}", "respondent_type", StringComparison.Ordinal);
             return handler is null ? path : $"{path}?handler={handler}";
