@@ -119,7 +119,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
 
         var questions = Pages.Section(Number).Questions;
         await ReceiveUploadsAsync(questions, form, cancellationToken);
-        var fields = AnswerFields.FromForm(questions, form, CultureInfo.CurrentCulture);
+        var fields = AnswerFields.FromForm(questions, form, PageCulture(form));
         foreach (var (code, outcome) in _uploads)
         {
             fields.Remove(AnswerReader.Field(code, "file"));
@@ -174,7 +174,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
 
     /// <summary>A public-link respondent asks for their resume link by email: sent once, never stored with their answers.</summary>
     public async Task<IActionResult> OnPostResumeLinkAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume,
-        [FromRoute] int? section, string? email, CancellationToken cancellationToken)
+        [FromRoute] int? section, string? resumeEmail, CancellationToken cancellationToken)
     {
         if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
             return stop;
@@ -185,7 +185,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         Number = section is { } n && Pages.Exists(n) ? n : Link.Response.CurrentSection;
         _shown = AnswerFields.ForPage(Link.Snapshot, saved, CultureInfo.CurrentCulture);
         VersionId = Link.Version.Id;
-        var address = email?.Trim() ?? "";
+        var address = resumeEmail?.Trim() ?? "";
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
             return Problem(s["Your session had expired. Check your answers and submit them again."], autosave: false);
         if (address.Length == 0 || address.Length > AnswerReader.EmailLength || !AnswerReader.IsEmail(address))
@@ -223,6 +223,25 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
     }
 
     public string Title => Link.Text(Language, ElementKey.Consultation, TextField.Title);
+
+    /// <summary>
+    /// The culture the page was shown in, which its numbers were typed in: a language switch runs the request in the new
+    /// language, but "12,5" typed on a French page is still twelve and a half.
+    /// </summary>
+    private static CultureInfo PageCulture(Dictionary<string, string[]> form)
+    {
+        if (form.TryGetValue("PageCulture", out var names) && names.Length == 1 && names[0].Length is > 0 and <= 35)
+        {
+            try
+            {
+                return CultureInfo.GetCultureInfo(names[0], predefinedOnly: true);
+            }
+            catch (CultureNotFoundException)
+            {
+            }
+        }
+        return CultureInfo.CurrentCulture;
+    }
 
     private void ShowErrors(IEnumerable<AnswerError> errors)
     {
