@@ -15,7 +15,7 @@ public static class JourneyConsultations
         public string PersonalLink => $"/r/{Token}";
     }
 
-    public static async Task<Journey> JourneyAsync(this AppFactory app, bool anonymous = false, bool asksPublication = false)
+    public static async Task<Journey> JourneyAsync(this AppFactory app, bool anonymous = false, bool asksPublication = false, TimeSpan? opensIn = null)
     {
         var now = app.Clock.GetUtcNow();
         var c = Web.Domain.Consultation.Create($"journey-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"], AccessMode.Both, anonymous, 5, now);
@@ -52,7 +52,7 @@ public static class JourneyConsultations
         Text(ElementKey.Question("why"), TextField.Label, "Why not?", "Pourquoi pas ?");
         c.SetCondition("why", "agree = 'no'");
 
-        c.Schedule(null, now.AddDays(10));
+        c.Schedule(opensIn is { } wait ? now + wait : null, now.AddDays(10));
         c.Publish(now);
         var email = $"{Guid.NewGuid():N}@example.org";
         var stakeholder = Stakeholder.Create("Amina Person", email, "Lab", Sector.Industry, "KE", "en", now);

@@ -135,8 +135,8 @@ public sealed class RespondentLink
             : await db.QuestionnaireVersions.AsNoTracking().FirstOrDefaultAsync(v => v.Id == versionId, cancellationToken);
 
     /// <summary>
-    /// Loads a link for a page that takes answers, or the page that says why it cannot: unknown or revoked, not open yet,
-    /// closed. A personal link completed before answers were kept as drafts has nothing to change, and goes to its thank-you page.
+    /// Loads a link for a page that takes answers, or the page that says why it cannot: unknown or revoked, closed; before
+    /// it opens, its landing page. A personal link completed before answers were kept as drafts has nothing to change, and goes to its thank-you page.
     /// </summary>
     public static async Task<(RespondentLink? Link, IActionResult? Stop)> OpenForAnsweringAsync(PageModel page, ConsultationDbContext db,
         DateTimeOffset now, string? slug, string? token, string? resume, CancellationToken cancellationToken)
@@ -146,8 +146,11 @@ public sealed class RespondentLink
             return (null, page.Unavailable(problem!.Value));
         if (link.Invitation is { IsCompleted: true } && link.Response is null)
             return (null, new RedirectResult($"{link.BasePath}/thank-you"));
+        // Not open yet: the landing page says when it opens, in the consultation's time zone and the reader's.
+        if (link.AnsweringProblem(now) == StatusReason.ConsultationNotOpenYet)
+            return (null, new RedirectResult(link.BasePath));
         if (link.AnsweringProblem(now) is { } answering)
-            return (null, page.Unavailable(answering, answering == StatusReason.ConsultationNotOpenYet ? link.Consultation.OpensAt : link.Consultation.ClosesAt));
+            return (null, page.Unavailable(answering, link.Consultation.ClosesAt));
         return (link, null);
     }
 

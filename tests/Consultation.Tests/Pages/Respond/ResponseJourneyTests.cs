@@ -254,6 +254,20 @@ public sealed class ResponseJourneyTests(AppFactory app) : IClassFixture<AppFact
     }
 
     [Fact]
+    public async Task BeforeItOpens_TheAnswerPagesLeadToTheLandingPage_WhichSaysWhen_AndNothingIsStored()
+    {
+        var journey = await app.JourneyAsync(opensIn: TimeSpan.FromDays(2));
+        var client = app.Respondent();
+
+        Assert.Equal(journey.PersonalLink, Location(await client.GetAsync($"{journey.PersonalLink}/answer/1")));
+        var posted = await client.PostAsync($"{journey.PersonalLink}/answer/1", new FormUrlEncodedContent([new("a.role", "academic")]));
+
+        Assert.Equal(journey.PersonalLink, Location(posted));
+        Assert.Equal(Localized.Text("en", "This consultation is not open yet"), (await client.GetPageAsync(journey.PersonalLink)).Text(".notice-panel h2"));
+        Assert.Null(await ResponseOfAsync(journey.Token));
+    }
+
+    [Fact]
     public async Task ATamperedSectionNumber_IsRefusedInWords_AndTheDraftIsUntouched()
     {
         var journey = await app.JourneyAsync();
