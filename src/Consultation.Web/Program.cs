@@ -17,6 +17,7 @@ builder.AddConsultationDatabase();
 builder.AddConsultationJobs();
 builder.AddConsultationEmail();
 builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ResumeEmailLimit>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Consultation.Web.Infrastructure.StaffAudit>();
 builder.Services.AddSingleton(sp => new QuestionnaireCache

@@ -23,7 +23,7 @@ namespace Consultation.Web.Pages.Respond;
 [IgnoreAntiforgeryToken]
 // The form's size limit is set where it is first read: see RespondentFormLimits.
 public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAntiforgery antiforgery,
-    IStringLocalizer<SharedResource> s, Outbox outbox) : PageModel
+    IStringLocalizer<SharedResource> s, Outbox outbox, ResumeEmailLimit resumeEmailLimit) : PageModel
 {
     public RespondentLink Link { get; private set; } = null!;
     public string Language { get; private set; } = "";
@@ -191,6 +191,11 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         if (address.Length == 0 || address.Length > AnswerReader.EmailLength || !AnswerReader.IsEmail(address))
         {
             Errors[ResumeEmailField] = s[AnswerReader.Messages.InvalidEmail];
+            return Page();
+        }
+        if (!resumeEmailLimit.TryTake(HttpContext))
+        {
+            Errors[ResumeEmailField] = s["Too many links were sent from here. Copy the link above, or try again in a quarter of an hour."];
             return Page();
         }
         var resumeLink = $"{Request.Scheme}://{Request.Host}{Link.BasePath}/answer";
