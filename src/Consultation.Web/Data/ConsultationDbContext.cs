@@ -19,6 +19,7 @@ public sealed class ConsultationDbContext(DbContextOptions<ConsultationDbContext
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<ResponseRevision> ResponseRevisions => Set<ResponseRevision>();
+    public DbSet<PendingCompletion> PendingCompletions => Set<PendingCompletion>();
     public DbSet<AppSetting> AppSettings => Set<AppSetting>();
     public DbSet<ConsultationMember> ConsultationMembers => Set<ConsultationMember>();
     public DbSet<AuditEvent> AuditEvents => Set<AuditEvent>();

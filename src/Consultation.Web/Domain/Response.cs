@@ -118,7 +118,7 @@ public sealed class Response
 
     /// <summary>
     /// Submits the checked answers, the first time or again to change them (until the deadline), and returns the revision to
-    /// keep. The invitation is completed by the first submit.
+    /// keep. The first submit completes the invitation, except in an anonymous consultation (see <see cref="PendingCompletion"/>).
     /// </summary>
     public ResponseRevision Submit(Consultation consultation, QuestionnaireSnapshot snapshot, Invitation? invitation, AnswerSet answers,
         string language, PublicationPreference? publication, DateTimeOffset now)
@@ -137,7 +137,9 @@ public sealed class Response
             ChangedAt = at;
         else
         {
-            invitation?.Complete(now, anonymously: consultation.IsAnonymous);
+            // An anonymous response's invitation is completed later, in a batch (see PendingCompletion).
+            if (!consultation.IsAnonymous)
+                invitation?.Complete(now);
             Status = ResponseStatus.Submitted;
             SubmittedAt = at;
         }

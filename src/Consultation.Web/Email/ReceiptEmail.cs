@@ -14,7 +14,7 @@ namespace Consultation.Web.Email;
 public static class ReceiptEmail
 {
     public static OutboundEmail Build(QuestionnaireSnapshot snapshot, Invitation invitation, string recipient, AnswerSet answers,
-        string language, string personalLink, IStringLocalizer s, DateTimeOffset now, int revision = 1)
+        string language, string? personalLink, IStringLocalizer s, DateTimeOffset now, int revision = 1)
     {
         var previous = CultureInfo.CurrentUICulture;
         var previousFormat = CultureInfo.CurrentCulture;
@@ -26,7 +26,8 @@ public static class ReceiptEmail
             var title = snapshot.Text(language, ElementKey.Consultation, TextField.Title);
             var subject = s["Your response to “{0}”", title].Value;
             var intro = s["Thank you for answering “{0}”. Your response has been recorded.", title].Value;
-            var again = s["You can see this confirmation again from your personal link: {0}", personalLink].Value;
+            // Without the link when the job confirms an anonymous response later: only the respondent's request knew the token.
+            var again = personalLink is null ? null : s["You can see this confirmation again from your personal link: {0}", personalLink].Value;
             var lines = snapshot.IsAnonymous ? [] : AnswerText.Lines(snapshot, snapshot.Questions, answers, language, s);
             var note = snapshot.IsAnonymous
                 ? s["This consultation is anonymous: your answers are not linked to you, so they are not copied here."].Value
@@ -35,7 +36,8 @@ public static class ReceiptEmail
             var text = new StringBuilder().AppendLine(intro).AppendLine().AppendLine(note);
             foreach (var (label, answer) in lines)
                 text.AppendLine().AppendLine(label).AppendLine("  " + answer.Replace("\n", "\n  ", StringComparison.Ordinal));
-            text.AppendLine().AppendLine(again);
+            if (again is not null)
+                text.AppendLine().AppendLine(again);
 
             var html = HtmlEncoder.Default;
             var dir = UiLanguages.IsRightToLeft(language) ? "rtl" : "ltr";
@@ -49,7 +51,9 @@ public static class ReceiptEmail
                     body.Append(CultureInfo.InvariantCulture, $"<dt><strong>{html.Encode(label)}</strong></dt><dd>{html.Encode(answer).Replace("\n", "<br>", StringComparison.Ordinal)}</dd>");
                 body.Append("</dl>");
             }
-            body.Append(CultureInfo.InvariantCulture, $"<p>{html.Encode(again)}</p></body></html>");
+            if (again is not null)
+                body.Append(CultureInfo.InvariantCulture, $"<p>{html.Encode(again)}</p>");
+            body.Append("</body></html>");
 
             return OutboundEmail.Queue(revision == 1 ? $"receipt:{invitation.Id}" : $"receipt:{invitation.Id}:{revision}", EmailKind.Receipt, recipient, language, subject,
                 text.ToString(), body.ToString(), carriesAnswers: !snapshot.IsAnonymous, now);

@@ -61,6 +61,7 @@ public static class JobsSetup
         }
         services.AddScoped<DeliverEmailsJob>();
         services.AddScoped<OpenAndCloseConsultationsJob>();
+        services.AddScoped<CompleteInvitationsJob>();
         services.AddScoped<CompileSummaryJob>();
         return builder;
     }

@@ -60,3 +60,15 @@ internal sealed class ResponseRevisionConfiguration : IEntityTypeConfiguration<R
         builder.HasOne<Response>().WithMany().HasForeignKey(r => r.ResponseId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class PendingCompletionConfiguration : IEntityTypeConfiguration<PendingCompletion>
+{
+    public void Configure(EntityTypeBuilder<PendingCompletion> builder)
+    {
+        builder.ToTable("pending_completions");
+        builder.HasKey(p => p.InvitationId);
+        builder.Property(p => p.InvitationId).ValueGeneratedNever();
+        builder.Property(p => p.Language).HasMaxLength(35);
+        builder.HasOne<Invitation>().WithMany().HasForeignKey(p => p.InvitationId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -449,6 +449,24 @@ namespace Consultation.Web.Data.Migrations
                     b.ToTable("outbound_emails", (string)null);
                 });
 
+            modelBuilder.Entity("Consultation.Web.Domain.PendingCompletion", b =>
+                {
+                    b.Property<Guid>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)")
+                        .HasColumnName("language");
+
+                    b.HasKey("InvitationId")
+                        .HasName("pk_pending_completions");
+
+                    b.ToTable("pending_completions", (string)null);
+                });
+
             modelBuilder.Entity("Consultation.Web.Domain.Question", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1415,6 +1433,16 @@ namespace Consultation.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_invitations_stakeholders_stakeholder_id");
+                });
+
+            modelBuilder.Entity("Consultation.Web.Domain.PendingCompletion", b =>
+                {
+                    b.HasOne("Consultation.Web.Domain.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_pending_completions_invitations_invitation_id");
                 });
 
             modelBuilder.Entity("Consultation.Web.Domain.Question", b =>

@@ -72,8 +72,13 @@ public sealed class ReviewModel(ConsultationDbContext db, TimeProvider time, IAn
             return Page();
 
         var now = time.GetUtcNow();
+        var first = !response.IsSubmitted;
         db.ResponseRevisions.Add(response.Submit(Link.Consultation, Link.Snapshot, Link.Invitation, answers, Language, publication, now));
-        var receipt = await ReceiptAsync(answers, response.Revision, now, cancellationToken);
+        // An anonymous response's invitation is completed, and its receipt sent, later and in a batch (see PendingCompletion).
+        var anonymousInvitation = Link.Consultation.IsAnonymous ? Link.Invitation : null;
+        if (first && anonymousInvitation is not null)
+            db.PendingCompletions.Add(PendingCompletion.For(anonymousInvitation, Language));
+        var receipt = anonymousInvitation is null && await ReceiptAsync(answers, response.Revision, now, cancellationToken);
         try
         {
             // The response, its revision, the completed invitation and the receipt are stored together or not at all.
