@@ -229,6 +229,8 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
 
     public string Title => Link.Text(Language, ElementKey.Consultation, TextField.Title);
 
+    public string SectionTitle => Link.Text(Language, ElementKey.Section(Pages.Section(Number).Code), TextField.Title);
+
     /// <summary>
     /// The culture the page was shown in, which its numbers were typed in: a language switch runs the request in the new
     /// language, but "12,5" typed on a French page is still twelve and a half.
