@@ -30,7 +30,7 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task InvalidAnswer_InFrench_GetsTheFrenchMessageNextToTheField_AndNothingIsStored(string code, string[] values, string messageKey)
+    public async Task InvalidAnswer_InFrench_GetsTheFrenchMessageNextToTheField_IsKeptInTheDraft_AndNothingIsSubmitted(string code, string[] values, string messageKey)
     {
         var client = app.Respondent("fr-FR,fr;q=0.9");
         var form = await client.GetPageAsync(AnswerPath);
@@ -189,5 +189,26 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(Localized.Text("ko", "Sorry, there is a problem with your request"), (await Html.ParseAsync(response)).Text("h1"));
         // Refused on the first page: not even a draft is started.
         Assert.Equal(saved, (await app.ResponsesAsync()).Count);
+    }
+
+    [Fact]
+    public async Task NulCharacterOnALaterPage_LeavesTheSavedDraftAsItWas()
+    {
+        var client = app.Respondent("ko");
+        var toSecond = await client.SubmitAsync(await client.GetPageAsync(AnswerPath), DemoAnswers.Valid());
+        var toThird = await client.SubmitAsync(await client.GetPageAsync(toSecond.Headers.Location!.OriginalString), DemoAnswers.Valid());
+        await ResponseAssert.RedirectsTo("/c/ai-safety-priorities/answer/3", toThird);
+        var before = (await app.ResponseAtAsync(toThird))!;
+
+        var response = await client.SubmitAsync(await client.GetPageAsync(toThird.Headers.Location!.OriginalString),
+            DemoAnswers.ValidWith("evidence_gaps", "before\u0000after"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var after = (await app.ResponseAtAsync(toThird))!;
+        Assert.Equal(ResponseStatus.InProgress, after.Status);
+        Assert.Equal(before.Fields.OrderBy(f => f.Key).Select(f => (f.Key, string.Join("|", f.Value))),
+            after.Fields.OrderBy(f => f.Key).Select(f => (f.Key, string.Join("|", f.Value))));
+        Assert.Equal(before.CurrentSection, after.CurrentSection);
+        Assert.False(after.Fields.ContainsKey("a.evidence_gaps"));
     }
 }

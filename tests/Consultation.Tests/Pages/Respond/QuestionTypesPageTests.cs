@@ -163,7 +163,7 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
     [InlineData("paper.pdf", 1024 * 1024 + 10, AnswerReader.Messages.FileTooLarge)]
     [InlineData("paper.exe", 500, AnswerReader.Messages.FileWrongType)]
     [InlineData("paper.docx", 500, AnswerReader.Messages.FileContentMismatch)]
-    public async Task RefusedUpload_SaysWhy_AndStoresNothing(string name, int size, string message)
+    public async Task RefusedUpload_SaysWhy_KeepsNoFile_AndSubmitsNothing(string name, int size, string message)
     {
         var (client, page, consultation) = await OpenAsync();
 
