@@ -32,9 +32,11 @@ public sealed class DataProtectionTests
         var form = await Html.ParseAsync(await browser.SendAsync(HttpMethod.Get, "/c/ai-safety-priorities/answer"));
 
         await using var second = AppFactory.OnDatabase(first.ConnectionString);
-        var values = Html.FormValues((AngleSharp.Html.Dom.IHtmlFormElement)form.QuerySelector("#answer-form")!, DemoAnswers.Valid());
-        var submitted = await new CookieJarClient(second, browser.CookieHeader).SendAsync(HttpMethod.Post, "/c/ai-safety-priorities/answer", values);
+        var answerForm = (AngleSharp.Html.Dom.IHtmlFormElement)form.QuerySelector("#answer-form")!;
+        var values = Html.FormValues(answerForm, DemoAnswers.Valid());
+        var saved = await new CookieJarClient(second, browser.CookieHeader).SendAsync(HttpMethod.Post, answerForm.GetAttribute("action")!, values);
 
-        await ResponseAssert.RedirectsTo("/c/ai-safety-priorities/thank-you", submitted);
+        // Accepted: the page is saved and the respondent moves on (a refused token shows the page again, saving nothing).
+        await ResponseAssert.RedirectsTo("/c/ai-safety-priorities/answer/2", saved);
     }
 }

@@ -79,7 +79,7 @@ public sealed class TestModeTests(AppFactory app) : IClassFixture<AppFactory>
         var organiser = await app.SignedInAsync(await app.OrganiserOfAsync(id));
         var respondent = app.Respondent();
         var answer = await respondent.GetPageAsync($"/c/{consultation.Slug}/answer");
-        await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", await respondent.SubmitAsync(answer, TestConsultations.EveryTypeAnswers()));
+        await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/thank-you", await respondent.CompleteAsync(answer, TestConsultations.EveryTypeAnswers()));
 
         var answers = TestConsultations.EveryTypeAnswers();
         answers[TestConsultations.Codes.Role] = ["academic"];

@@ -53,24 +53,27 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task TwoTabsOfAnAnonymousPersonalLink_SubmittingTogether_MakeOneResponse()
+    public async Task TwoTabsOfAnAnonymousPersonalLink_SubmittingTogether_MakeOneResponse_SubmittedOnce()
     {
         var (slug, token, _) = await AnonymousConsultationWithAnInvitationAsync();
         var first = app.Respondent();
         var second = app.Respondent();
-        var firstPage = await first.GetPageAsync($"/r/{token}/answer");
-        var secondPage = await second.GetPageAsync($"/r/{token}/answer");
-        var none = new Dictionary<string, (string, byte[])>();
-        Assert.Equal(HttpStatusCode.Redirect, (await first.CompleteWithFilesAsync(firstPage, new Dictionary<string, string[]> { ["view"] = ["First tab"] }, none)).StatusCode);
-        // The second tab's submit raced the first: it read the invitation before the first was saved.
-        await app.WithDbAsync(db => db.Invitations.Where(i => db.Consultations.Any(c => c.Id == i.ConsultationId && c.Slug == slug))
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Opened)));
+        // Both tabs answer the same draft (found by the token alone: the response names no invitation) and reach its review.
+        var firstReview = await first.ReviewPageAsync(await first.GetPageAsync($"/r/{token}/answer"), new Dictionary<string, string[]> { ["view"] = ["First tab"] });
+        var secondReview = await second.ReviewPageAsync(await second.GetPageAsync($"/r/{token}/answer"), new Dictionary<string, string[]> { ["view"] = ["Second tab"] });
 
-        var late = await second.CompleteWithFilesAsync(secondPage, new Dictionary<string, string[]> { ["view"] = ["Second tab"] }, none);
+        var submits = await Task.WhenAll(first.SubmitAsync(firstReview, formSelector: "#review-form"), second.SubmitAsync(secondReview, formSelector: "#review-form"));
 
-        await ResponseAssert.RedirectsTo($"/r/{token}/thank-you", late);
-        var views = await app.WithDbAsync(db => db.Responses.Where(r => db.Consultations.Any(c => c.Id == r.ConsultationId && c.Slug == slug)).Select(r => r.Answers).ToListAsync());
-        Assert.Equal(["First tab"], views.Select(a => a.Text("view")));
+        foreach (var submit in submits)
+            await ResponseAssert.RedirectsTo($"/r/{token}/thank-you", submit);
+        var responses = await app.WithDbAsync(db => db.Responses.AsNoTracking().Where(r => db.Consultations.Any(c => c.Id == r.ConsultationId && c.Slug == slug)).ToListAsync());
+        var response = Assert.Single(responses);
+        Assert.Null(response.InvitationId);
+        Assert.Equal(1, response.Revision);
+        Assert.Equal("Second tab", response.Answers.Text("view"));
+        Assert.Equal(1, await app.WithDbAsync(db => db.ResponseRevisions.CountAsync(r => r.ResponseId == response.Id)));
+        Assert.Equal(InvitationStatus.Completed, await app.WithDbAsync(db => db.Invitations
+            .Where(i => db.Consultations.Any(c => c.Id == i.ConsultationId && c.Slug == slug)).Select(i => i.Status).SingleAsync()));
     }
 
     [Fact]

@@ -28,8 +28,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("fr", thanks.DocumentElement.GetAttribute("lang"));
         Assert.Contains("Merci", thanks.Body!.TextContent);
 
-        var key = Guid.Parse(form.QuerySelector("input[name=SubmissionKey]")!.GetAttribute("value")!);
-        var response = await app.WithDbAsync(db => db.Responses.SingleAsync(r => r.IdempotencyKey == key));
+        var response = (await app.ResponseAtAsync(submitted))!;
         var version = await app.WithDbAsync(db => db.QuestionnaireVersions.SingleAsync(v => v.Id == response.QuestionnaireVersionId));
         Assert.Equal("fr", response.Language);
         Assert.Equal(1, version.Number);
@@ -57,8 +56,11 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         var form = await client.GetPageAsync($"/r/{token}/answer");
         Assert.Equal("ko", form.DocumentElement.GetAttribute("lang"));
-        Assert.Equal(Localized.Text("ko", "Submit"), form.Text("[data-primary-action]"));
-        var submitted = await client.CompleteAsync(form, DemoAnswers.ValidWith("respondent_type", "civil_society"));
+        Assert.Equal(Localized.Text("ko", "Save and continue"), form.Text("[data-primary-action]"));
+        var review = await client.ReviewPageAsync(form, DemoAnswers.ValidWith("respondent_type", "civil_society"));
+        Assert.Equal("ko", review.DocumentElement.GetAttribute("lang"));
+        Assert.Equal(Localized.Text("ko", "Submit"), review.Text("#review-form [data-primary-action]"));
+        var submitted = await client.SubmitAsync(review, formSelector: "#review-form");
         await ResponseAssert.RedirectsTo($"/r/{token}/thank-you", submitted);
 
         var thanks = await client.GetPageAsync($"/r/{token}/thank-you");
@@ -74,7 +76,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task CompletedPersonalLink_OpenedAgain_ShowsTheThankYouStateAndNeverASecondResponse()
+    public async Task CompletedPersonalLink_OpenedAgain_ShowsTheThankYouState_AndChangesGoToTheSameResponse()
     {
         var token = await app.NewInvitationAsync("sw");
         var client = app.Respondent();
@@ -86,31 +88,42 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         var thanks = await client.GetPageAsync($"/r/{token}/thank-you");
         Assert.Equal("sw", thanks.DocumentElement.GetAttribute("lang"));
 
-        // The same form posted again (the back button), and a fresh form from another device.
-        var again = await client.CompleteAsync(form, DemoAnswers.Valid());
-        Assert.Equal($"/r/{token}/thank-you", again.Headers.Location!.OriginalString);
+        // The answer pages open the submitted response for changes, on any device; a change submitted again is its next revision.
         var otherDevice = app.Respondent();
-        Assert.Equal(HttpStatusCode.Redirect, (await otherDevice.GetAsync($"/r/{token}/answer")).StatusCode);
+        var changing = await otherDevice.GetAsync($"/r/{token}/answer");
+        Assert.Equal(HttpStatusCode.OK, changing.StatusCode);
+        Assert.Contains(Localized.Text("sw", "You are changing the response you submitted. Your changes count once you submit them again from the review page."),
+            (await Html.ParseAsync(changing)).Body!.TextContent);
+        // The first page's form posted again (the back button).
+        var again = await client.CompleteAsync(form, DemoAnswers.ValidWith("evidence_gaps", "Changed after submitting."));
+        await ResponseAssert.RedirectsTo($"/r/{token}/thank-you", again);
 
         var hash = InvitationToken.Hash(token)!;
-        var count = await app.WithDbAsync(db => db.Responses.CountAsync(r =>
-            db.Invitations.Any(i => i.Id == r.InvitationId && i.TokenHash == hash)));
-        Assert.Equal(1, count);
+        var responses = await app.WithDbAsync(db => db.Responses.Where(r =>
+            db.Invitations.Any(i => i.Id == r.InvitationId && i.TokenHash == hash)).ToListAsync());
+        var response = Assert.Single(responses);
+        Assert.Equal(2, response.Revision);
+        Assert.Equal("Changed after submitting.", response.Answers.Text("evidence_gaps"));
+        Assert.Equal(2, await app.WithDbAsync(db => db.ResponseRevisions.CountAsync(r => r.ResponseId == response.Id)));
     }
 
     [Fact]
-    public async Task DoubleSubmit_OfTheSamePublicForm_StoresOneResponse()
+    public async Task DoubleSubmit_OfTheSameReviewForm_SubmitsOnce_AndAReplayLaterChangesNothing()
     {
         var client = app.Respondent();
         var form = await client.GetPageAsync($"{PublicLink}/answer");
-        var first = client.CompleteAsync(form, DemoAnswers.Valid());
-        var second = client.CompleteAsync(form, DemoAnswers.Valid());
+        var review = await client.ReviewPageAsync(form, DemoAnswers.Valid());
+        var first = client.SubmitAsync(review, formSelector: "#review-form");
+        var second = client.SubmitAsync(review, formSelector: "#review-form");
         var results = await Task.WhenAll(first, second);
 
         foreach (var result in results)
             await ResponseAssert.RedirectsTo($"{PublicLink}/thank-you", result);
-        var key = Guid.Parse(form.QuerySelector("input[name=SubmissionKey]")!.GetAttribute("value")!);
-        Assert.Equal(1, await app.WithDbAsync(db => db.Responses.CountAsync(r => r.IdempotencyKey == key)));
+        await ResponseAssert.RedirectsTo($"{PublicLink}/thank-you", await client.SubmitAsync(review, formSelector: "#review-form"));
+        var response = (await app.ResponseAtAsync(results[0]))!;
+        Assert.Equal(ResponseStatus.Submitted, response.Status);
+        Assert.Equal(1, response.Revision);
+        Assert.Equal(1, await app.WithDbAsync(db => db.ResponseRevisions.CountAsync(r => r.ResponseId == response.Id)));
     }
 
     [Fact]
@@ -166,15 +179,21 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Empty(await closed.ResponsesAsync());
     }
 
-    [Fact]
-    public async Task AnswerForm_HasThePrimaryActionAsItsFirstSubmitButton()
+    [Theory]
+    [InlineData(1, "Save and continue", new string[0])]
+    [InlineData(2, "Save and continue", new[] { "previous" })]
+    [InlineData(3, "Continue to review your answers", new[] { "previous" })]
+    public async Task EveryAnswerPage_HasMovingOnAsItsFirstSubmitButton_ThenBack_ThenTheLanguages(int section, string primary, string[] moves)
     {
-        var form = await app.Respondent("ja").GetPageAsync($"{PublicLink}/answer");
+        var form = await app.Respondent("ja").GetPageAsync($"{PublicLink}/answer/{section}");
 
         var buttons = form.QuerySelectorAll("#answer-form button[type=submit], #answer-form input[type=submit], button[form=answer-form]").ToList();
-        Assert.Equal(Localized.Text("ja", "Submit"), buttons[0].TextContent.Trim());
+        Assert.Equal(Localized.Text("ja", primary), buttons[0].TextContent.Trim());
         Assert.True(buttons[0].HasAttribute("data-primary-action"));
-        Assert.All(buttons.Skip(1), b => Assert.Equal("switchLanguage", b.GetAttribute("name")));
+        Assert.Equal(("move", "next"), (buttons[0].GetAttribute("name"), buttons[0].GetAttribute("value")));
+        Assert.Equal(moves, buttons.Skip(1).Where(b => b.GetAttribute("name") == "move").Select(b => b.GetAttribute("value")));
+        Assert.All(buttons.Skip(1 + moves.Length), b => Assert.Equal("switchLanguage", b.GetAttribute("name")));
+        Assert.Contains(Localized.Text("ja", "Section {0} of {1}", section, 3), form.Body!.TextContent);
     }
 
     [Fact]
@@ -182,20 +201,26 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var client = app.Respondent();
         var form = await client.GetPageAsync($"{PublicLink}/answer");
-        var japanese = form.QuerySelectorAll("button[name=switchLanguage]").OfType<AngleSharp.Html.Dom.IHtmlButtonElement>().Single(b => b.Value == "ja");
+        var review = await client.ReviewPageAsync(form, DemoAnswers.Valid());
+        var reviewAction = review.QuerySelector<AngleSharp.Html.Dom.IHtmlFormElement>("#review-form")!.GetAttribute("action")!;
+        var third = await client.GetPageAsync($"{reviewAction[..^"/review".Length]}/answer/3");
+        var japanese = third.QuerySelectorAll("button[name=switchLanguage]").OfType<AngleSharp.Html.Dom.IHtmlButtonElement>().Single(b => b.Value == "ja");
         var typed = DemoAnswers.ValidWith("evidence_gaps", "Evidence on model autonomy is thin.");
-        typed["country"] = ["jp"];
+        typed["top_risk"] = [];
 
-        var switched = await client.CompleteAsync(form, typed, submitter: japanese);
+        var switched = await client.SubmitAsync(third, typed, submitter: japanese);
 
-        Assert.Equal(HttpStatusCode.OK, switched.StatusCode);
-        var page = await Html.ParseAsync(switched);
+        await ResponseAssert.RedirectsTo($"{PublicLink}/answer/3", switched);
+        var page = await client.GetPageAsync(switched.Headers.Location!.OriginalString);
         Assert.Equal("ja", page.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Evidence on model autonomy is thin.", page.Text("#q-evidence_gaps"));
-        Assert.Equal("jp", page.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#q-country")!.Value);
+        Assert.Empty(page.QuerySelectorAll("input[name='a.top_risk']:checked"));
         Assert.Empty(page.QuerySelectorAll(".question__error"));
         Assert.Equal("ja", (await Html.ParseAsync(await client.GetAsync(PublicLink))).DocumentElement.GetAttribute("lang"));
-        Assert.DoesNotContain(await app.ResponsesAsync(), r => r.Answers.Text("evidence_gaps") == "Evidence on model autonomy is thin.");
+        var draft = (await app.ResponseAtAsync(switched))!;
+        Assert.Equal(ResponseStatus.InProgress, draft.Status);
+        Assert.Equal("ja", draft.Language);
+        Assert.Equal(["fr"], draft.Fields["a.country"]);
     }
 
     [Theory]
@@ -219,10 +244,10 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         if (language != "en")
             Assert.True(labels.Zip(englishLabels).Count(p => p.First == p.Second) <= 8, "Too many texts are still in English.");
 
-        var key = Guid.Parse(form.QuerySelector("input[name=SubmissionKey]")!.GetAttribute("value")!);
-        await ResponseAssert.RedirectsTo($"{PublicLink}/thank-you", await client.CompleteAsync(form, DemoAnswers.Valid(language == "fr" ? "12,5" : "12.5")));
+        var submitted = await client.CompleteAsync(form, DemoAnswers.Valid(language == "fr" ? "12,5" : "12.5"));
+        await ResponseAssert.RedirectsTo($"{PublicLink}/thank-you", submitted);
         var thanks = await client.GetPageAsync($"{PublicLink}/thank-you");
         Assert.Equal(Localized.Text(language, "Response submitted"), thanks.Text("h1"));
-        Assert.Equal(language, (await app.WithDbAsync(db => db.Responses.SingleAsync(r => r.IdempotencyKey == key))).Language);
+        Assert.Equal(language, (await app.ResponseAtAsync(submitted))!.Language);
     }
 }

@@ -16,23 +16,27 @@ public sealed class PublicationPreferenceTests(AppFactory app) : IClassFixture<A
         var slug = await AskingAsync(anonymous: false);
         var respondent = app.Respondent();
         var page = await respondent.GetPageAsync($"/c/{slug}/answer");
+        // Asked once, on the review page, not on the answer pages.
+        Assert.Null(page.QuerySelector("[data-publication-preference]"));
+        var review = await respondent.ReviewPageAsync(page, new Dictionary<string, string[]> { ["view"] = ["Keep it simple"] });
         Assert.Equal(["WithName", "Anonymously", "NotPublished"],
-            page.QuerySelectorAll<IHtmlInputElement>("[data-publication-preference] input[type=radio]").Select(r => r.Value));
+            review.QuerySelectorAll<IHtmlInputElement>("#review-form [data-publication-preference] input[type=radio]").Select(r => r.Value));
 
-        var refused = await respondent.CompleteAsync(page, new Dictionary<string, string[]> { ["view"] = ["Keep it simple"] });
+        var refused = await respondent.SubmitAsync(review, formSelector: "#review-form");
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var shown = await Html.ParseAsync(refused);
         var link = shown.QuerySelector("[data-error-summary] a[href='#publication-choice']");
         Assert.Equal("Choose how your response may be published", link?.TextContent);
         Assert.Equal("true", shown.QuerySelector("#publication-choice")!.GetAttribute("aria-invalid"));
-        Assert.Equal("Keep it simple", shown.QuerySelector<IHtmlTextAreaElement>("textarea[name='a.view']")!.Value);
-        Assert.Empty(await ResponsesAsync(slug));
+        Assert.Contains("Keep it simple", shown.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain(await ResponsesAsync(slug), r => r.IsSubmitted);
 
-        var sent = await respondent.CompleteAsync(shown, new Dictionary<string, string[]> { ["Publication"] = ["Anonymously"] });
+        var sent = await respondent.SubmitAsync(shown, new Dictionary<string, string[]> { ["Publication"] = ["Anonymously"] }, formSelector: "#review-form");
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         var stored = Assert.Single(await ResponsesAsync(slug));
+        Assert.True(stored.IsSubmitted);
         Assert.Equal(PublicationPreference.Anonymously, stored.PublicationPreference);
     }
 
@@ -42,14 +46,15 @@ public sealed class PublicationPreferenceTests(AppFactory app) : IClassFixture<A
         var slug = await AskingAsync(anonymous: true);
         var respondent = app.Respondent("fr-FR");
         var page = await respondent.GetPageAsync($"/c/{slug}/answer");
+        var review = await respondent.ReviewPageAsync(page, new Dictionary<string, string[]> { ["view"] = ["Vue"] });
         Assert.Equal(["Anonymously", "NotPublished"],
-            page.QuerySelectorAll<IHtmlInputElement>("[data-publication-preference] input[type=radio]").Select(r => r.Value));
+            review.QuerySelectorAll<IHtmlInputElement>("#review-form [data-publication-preference] input[type=radio]").Select(r => r.Value));
 
-        var forged = await respondent.CompleteAsync(page, new Dictionary<string, string[]> { ["view"] = ["Vue"], ["Publication"] = ["WithName"] });
+        var forged = await respondent.SubmitAsync(review, new Dictionary<string, string[]> { ["Publication"] = ["WithName"] }, formSelector: "#review-form");
 
         Assert.Equal(HttpStatusCode.OK, forged.StatusCode);
         Assert.Contains(Localized.Text("fr", "Choose how your response may be published"), (await Html.ParseAsync(forged)).Text("[data-error-summary]"), StringComparison.Ordinal);
-        Assert.Empty(await ResponsesAsync(slug));
+        Assert.DoesNotContain(await ResponsesAsync(slug), r => r.IsSubmitted);
     }
 
     [Fact]
@@ -58,9 +63,10 @@ public sealed class PublicationPreferenceTests(AppFactory app) : IClassFixture<A
         var slug = await AskingAsync(anonymous: false, asks: false);
         var respondent = app.Respondent();
         var page = await respondent.GetPageAsync($"/c/{slug}/answer");
-        Assert.Null(page.QuerySelector("[data-publication-preference]"));
+        var review = await respondent.ReviewPageAsync(page, new Dictionary<string, string[]> { ["view"] = ["Fine"] });
+        Assert.Null(review.QuerySelector("[data-publication-preference]"));
 
-        var sent = await respondent.CompleteAsync(page, new Dictionary<string, string[]> { ["view"] = ["Fine"], ["Publication"] = ["WithName"] });
+        var sent = await respondent.SubmitAsync(review, new Dictionary<string, string[]> { ["Publication"] = ["WithName"] }, formSelector: "#review-form");
 
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
         Assert.Null(Assert.Single(await ResponsesAsync(slug)).PublicationPreference);
@@ -85,7 +91,9 @@ public sealed class PublicationPreferenceTests(AppFactory app) : IClassFixture<A
         Assert.True(saved.StatusCode == HttpStatusCode.Redirect, $"{(int)saved.StatusCode} {body[..Math.Min(body.Length, 3000)]}");
 
         Assert.True(await app.WithDbAsync(db => db.Consultations.Where(c => c.Id == id).Select(c => c.AsksPublicationPreference).SingleAsync()));
-        Assert.Null((await app.Respondent().GetPageAsync($"/c/{slug}/answer")).QuerySelector("[data-publication-preference]"));
+        var respondent = app.Respondent();
+        var review = await respondent.ReviewPageAsync(await respondent.GetPageAsync($"/c/{slug}/answer"), new Dictionary<string, string[]> { ["view"] = ["Fine"] });
+        Assert.Null(review.QuerySelector("[data-publication-preference]"));
         var publish = await organiser.GetPageAsync($"/organise/{id}/publish");
         Assert.Contains("Respondents will be asked how their response may be published.", publish.Text("[data-changes]"), StringComparison.Ordinal);
     }

@@ -26,35 +26,51 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
     private static Dictionary<string, (string, byte[])> PaperFile(string name, byte[] content) => new() { ["a.paper"] = (name, content) };
 
     [Fact]
-    public async Task Page_FollowsTheMarkupContract_ForConditionsAndScripts()
+    public async Task EachPage_FollowsTheMarkupContract_ForConditionsAndScripts_WithItsOwnSectionsQuestions()
     {
-        var (_, page, _) = await OpenAsync("fr-FR");
+        var (client, about, consultation) = await OpenAsync("fr-FR");
+        var views = await client.GetPageAsync($"/c/{consultation.Slug}/answer/2");
 
-        var form = page.QuerySelector<IHtmlFormElement>("#answer-form")!;
-        Assert.Equal("multipart/form-data", form.GetAttribute("enctype"));
-        Assert.Equal(",", form.GetAttribute("data-decimal-separator"));
-        foreach (var (code, type) in new[] { (Codes.Role, "SingleChoice"), (Codes.MeetingDate, "Date"), (Codes.Statements, "Matrix"), (Codes.Note, "Note"), (Codes.Paper, "FileUpload") })
+        // Only the page with the upload question is sent as multipart/form-data.
+        Assert.Equal("application/x-www-form-urlencoded", about.QuerySelector("#answer-form")!.GetAttribute("enctype"));
+        Assert.Equal("multipart/form-data", views.QuerySelector("#answer-form")!.GetAttribute("enctype"));
+        Assert.Equal(",", about.QuerySelector("#answer-form")!.GetAttribute("data-decimal-separator"));
+        foreach (var (page, code, type) in new[] { (about, Codes.Role, "SingleChoice"), (about, Codes.MeetingDate, "Date"), (views, Codes.Statements, "Matrix"),
+            (about, Codes.Note, "Note"), (views, Codes.Paper, "FileUpload") })
         {
             var container = page.QuerySelector($"div.question[data-question='{code}']");
             Assert.NotNull(container);
             Assert.Equal(type, container.GetAttribute("data-type"));
         }
-        Assert.Equal("contact_ok = 'yes'", page.QuerySelector("[data-question='note']")!.GetAttribute("data-show-if"));
-        Assert.False(page.QuerySelector("[data-question='role']")!.HasAttribute("data-show-if"));
-        foreach (var name in new[] { "a.role", "a.role.other", "a.topics.other", "a.meeting_date.day", "a.meeting_date.month", "a.meeting_date.year",
-            "a.recommend", "a.priorities.rank.speed", "a.statements.transparency", "a.contact_ok", "a.email", "a.paper", "a.consent" })
-            Assert.NotNull(page.QuerySelector($"[name='{name}']"));
-        Assert.Equal("true", page.QuerySelector<IHtmlInputElement>("[name='a.consent']")!.Value);
-        Assert.Equal(11, page.QuerySelectorAll("input[name='a.recommend'][type=radio]").Length);
+        Assert.Equal("contact_ok = 'yes'", about.QuerySelector("[data-question='note']")!.GetAttribute("data-show-if"));
+        Assert.False(about.QuerySelector("[data-question='role']")!.HasAttribute("data-show-if"));
+        var aboutNames = new[] { "a.role", "a.role.other", "a.meeting_date.day", "a.meeting_date.month", "a.meeting_date.year", "a.contact_ok", "a.email" };
+        var viewsNames = new[] { "a.topics.other", "a.recommend", "a.priorities.rank.speed", "a.statements.transparency", "a.paper", "a.consent" };
+        foreach (var name in aboutNames)
+        {
+            Assert.NotNull(about.QuerySelector($"[name='{name}']"));
+            Assert.Null(views.QuerySelector($"[name='{name}']"));
+        }
+        foreach (var name in viewsNames)
+        {
+            Assert.NotNull(views.QuerySelector($"[name='{name}']"));
+            Assert.Null(about.QuerySelector($"[name='{name}']"));
+        }
+        Assert.Equal("true", views.QuerySelector<IHtmlInputElement>("[name='a.consent']")!.Value);
+        Assert.Equal(11, views.QuerySelectorAll("input[name='a.recommend'][type=radio]").Length);
         // Every question's first control carries the anchor the error summary links to.
-        foreach (var code in new[] { Codes.Role, Codes.Topics, Codes.MeetingDate, Codes.Recommend, Codes.Priorities, Codes.Statements, Codes.ContactOk, Codes.Email, Codes.Paper, Codes.Consent })
-            Assert.NotNull(page.QuerySelector($"#q-{code}"));
+        foreach (var code in new[] { Codes.Role, Codes.MeetingDate, Codes.ContactOk, Codes.Email })
+            Assert.NotNull(about.QuerySelector($"#q-{code}"));
+        foreach (var code in new[] { Codes.Topics, Codes.Recommend, Codes.Priorities, Codes.Statements, Codes.Paper, Codes.Consent })
+            Assert.NotNull(views.QuerySelector($"#q-{code}"));
         // Matrix: a table with row headers, each radio named by its row and its column.
-        Assert.Equal(3, page.QuerySelectorAll("[data-question='statements'] tbody th[scope=row]").Length);
-        Assert.Equal("q-statements-row-transparency q-statements-label", page.QuerySelector("#q-statements")!.GetAttribute("aria-labelledby"));
+        Assert.Equal(3, views.QuerySelectorAll("[data-question='statements'] tbody th[scope=row]").Length);
+        Assert.Equal("q-statements-row-transparency q-statements-label", views.QuerySelector("#q-statements")!.GetAttribute("aria-labelledby"));
         // French: a date in day, month, year order, and the texts in French.
-        Assert.Equal("a.meeting_date.day", page.QuerySelector("#q-meeting_date")!.GetAttribute("name"));
-        Assert.Contains("Rapidité", page.Text("[data-question='priorities']"), StringComparison.Ordinal);
+        Assert.Equal("a.meeting_date.day", about.QuerySelector("#q-meeting_date")!.GetAttribute("name"));
+        Assert.Contains("Rapidité", views.Text("[data-question='priorities']"), StringComparison.Ordinal);
+        Assert.Contains(Localized.Text("fr", "Section {0} of {1}", 1, 2), about.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Localized.Text("fr", "Section {0} of {1}", 2, 2), views.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -116,11 +132,15 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal("true", again.QuerySelector("#q-meeting_date")!.GetAttribute("aria-invalid"));
         Assert.Equal("31", again.QuerySelector<IHtmlInputElement>("[name='a.meeting_date.day']")!.Value);
         Assert.Equal("Retired judge", again.QuerySelector<IHtmlInputElement>("[name='a.role.other']")!.Value);
-        Assert.Equal("1", again.QuerySelector<IHtmlSelectElement>("[name='a.priorities.rank.cost']")!.Value);
-        Assert.True(again.QuerySelector<IHtmlInputElement>("[name='a.statements.redress'][value='disagree']")!.IsChecked);
-        Assert.True(again.QuerySelector<IHtmlInputElement>("[name='a.consent']")!.IsChecked);
-        Assert.True(again.QuerySelector<IHtmlInputElement>("[name='a.recommend'][value='9']")!.IsChecked);
-        Assert.Null(await ResponseOfAsync(consultation.Id));
+        Assert.Equal("Fondation Exemple", again.QuerySelector<IHtmlInputElement>("[name='a.organisation']")!.Value);
+        Assert.Equal("12,5", again.QuerySelector<IHtmlInputElement>("[name='a.share']")!.Value);
+        Assert.True(again.QuerySelector<IHtmlInputElement>("[name='a.contact_ok'][value='yes']")!.IsChecked);
+        Assert.Equal("person@example.org", again.QuerySelector<IHtmlInputElement>("[name='a.email']")!.Value);
+        // Kept in the draft as typed, never submitted.
+        var draft = await ResponseOfAsync(consultation.Id);
+        Assert.Equal(ResponseStatus.InProgress, draft!.Status);
+        Assert.Equal(["31"], draft.Fields["a.meeting_date.day"]);
+        Assert.Empty(draft.Answers.Values);
     }
 
     [Fact]
@@ -143,7 +163,7 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
     [InlineData("paper.pdf", 1024 * 1024 + 10, AnswerReader.Messages.FileTooLarge)]
     [InlineData("paper.exe", 500, AnswerReader.Messages.FileWrongType)]
     [InlineData("paper.docx", 500, AnswerReader.Messages.FileContentMismatch)]
-    public async Task RefusedUpload_SaysWhy_AndStoresNothing(string name, int size, string message)
+    public async Task RefusedUpload_SaysWhy_KeepsNoFile_AndSubmitsNothing(string name, int size, string message)
     {
         var (client, page, consultation) = await OpenAsync();
 
@@ -153,7 +173,11 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
         var again = await Html.ParseAsync(response);
         Assert.Contains(message.Split('{')[0].Trim(), again.Text("#error-paper"), StringComparison.Ordinal);
         Assert.False(await app.WithDbAsync(db => db.UploadedFiles.AnyAsync(f => f.ConsultationId == consultation.Id)));
-        Assert.Null(await ResponseOfAsync(consultation.Id));
+        // The file is refused and never kept; the page's other answers stay in the draft, which is not submitted.
+        var draft = await ResponseOfAsync(consultation.Id);
+        Assert.Equal(ResponseStatus.InProgress, draft!.Status);
+        Assert.False(draft.Fields.ContainsKey("a.paper.file"));
+        Assert.Equal(["Housing"], draft.Fields["a.topics.other"]);
     }
 
     [Fact]
@@ -181,20 +205,27 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
     [Fact]
     public async Task SwitchingLanguage_WithAFileChosen_KeepsTheFileAndEveryAnswer()
     {
-        var (client, page, _) = await OpenAsync();
+        var (client, page, consultation) = await OpenAsync();
         var answers = EveryTypeAnswers();
-        var toFrench = page.QuerySelector<IHtmlButtonElement>("button[name=switchLanguage][value=fr]");
+        answers.Remove(Codes.Consent);
+        var toViews = await client.SubmitAsync(page, answers);
+        await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/answer/2", toViews);
+        var views = await client.GetPageAsync(toViews.Headers.Location!.OriginalString);
+        var toFrench = views.QuerySelector<IHtmlButtonElement>("button[name=switchLanguage][value=fr]");
 
-        var response = await client.CompleteWithFilesAsync(page, answers, PaperFile("kept.pdf", Pdf()), submitter: toFrench);
+        var response = await client.SubmitWithFilesAsync(views, answers, PaperFile("kept.pdf", Pdf()), submitter: toFrench);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var french = await Html.ParseAsync(response);
+        await ResponseAssert.RedirectsTo($"/c/{consultation.Slug}/answer/2", response);
+        var french = await client.GetPageAsync(response.Headers.Location!.OriginalString);
         Assert.Equal("fr", french.DocumentElement.GetAttribute("lang"));
+        // The missing consent is not an error yet: switching language saves without checking.
         Assert.Empty(french.QuerySelectorAll(".question__error"));
         Assert.NotNull(french.QuerySelector("input[type=hidden][name='a.paper.file']"));
         Assert.Contains("kept.pdf", french.Text("#q-paper-kept"), StringComparison.Ordinal);
-        Assert.Equal("29", french.QuerySelector<IHtmlInputElement>("[name='a.meeting_date.day']")!.Value);
         Assert.Equal("Housing", french.QuerySelector<IHtmlInputElement>("[name='a.topics.other']")!.Value);
+        Assert.True(french.QuerySelector<IHtmlInputElement>("[name='a.recommend'][value='9']")!.IsChecked);
+        var about = await client.GetPageAsync(response.Headers.Location!.OriginalString.Replace("/answer/2", "/answer/1", StringComparison.Ordinal));
+        Assert.Equal("29", about.QuerySelector<IHtmlInputElement>("[name='a.meeting_date.day']")!.Value);
     }
 
     [Fact]
@@ -213,7 +244,9 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains(AnswerReader.Messages.FileGone.Split(':')[0], (await Html.ParseAsync(response)).Text("#error-paper"), StringComparison.Ordinal);
-        Assert.Null(await ResponseOfAsync(consultation.Id));
+        var draft = await ResponseOfAsync(consultation.Id);
+        Assert.Equal(ResponseStatus.InProgress, draft!.Status);
+        Assert.False(draft.Fields.ContainsKey("a.paper.file"));
         Assert.NotEqual(other.Id, consultation.Id);
     }
 
