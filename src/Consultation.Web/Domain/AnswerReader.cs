@@ -237,7 +237,8 @@ public static partial class AnswerReader
 
     private static (JsonElement?, AnswerError?) ReadNumber(QuestionSnapshot question, List<string> raw, CultureInfo culture)
     {
-        var example = (question.AllowsDecimals ? 12.5m : 12m).ToString(culture);
+        // A number, not text: the message formats it in the reader's culture ("12,5" in French) whatever culture the answer was read in.
+        var example = question.AllowsDecimals ? 12.5m : 12m;
         if (raw.Count > 1 || !TryParseNumber(raw[0], culture, out var number))
             return (null, new AnswerError(question.Code, Messages.NotANumber, example));
         if (!question.AllowsDecimals && number != decimal.Truncate(number))

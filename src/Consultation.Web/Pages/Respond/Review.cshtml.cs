@@ -90,6 +90,10 @@ public sealed class ReviewModel(ConsultationDbContext db, TimeProvider time, IAn
         {
             // Another tab submitted the same response at the same moment: its submit counts.
         }
+        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+        {
+            // The same, noticed first by the revision's or the receipt's unique key.
+        }
         return Redirect($"{Link.BasePath}/thank-you");
     }
 

@@ -4,6 +4,7 @@ using Consultation.Tests.Support;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Consultation.Tests.Pages.Respond;
 
@@ -23,6 +24,8 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
         var sent = await respondent.CompleteWithFilesAsync(page, new Dictionary<string, string[]> { ["view"] = ["Keep the labs honest"] },
             new Dictionary<string, (string, byte[])> { ["a.paper"] = ("position.pdf", TestConsultations.Pdf()) });
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
+        // The invitation is completed, and the receipt queued, by the next batch (see CompleteInvitationsJobTests).
+        await CompleteInvitationsAsync();
 
         var (response, invitation, stakeholder, file) = await app.WithDbAsync(async db => (
             await db.Responses.AsNoTracking().SingleAsync(r => db.Consultations.Any(c => c.Id == r.ConsultationId && c.Slug == slug)),
@@ -72,6 +75,7 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(1, response.Revision);
         Assert.Equal("Second tab", response.Answers.Text("view"));
         Assert.Equal(1, await app.WithDbAsync(db => db.ResponseRevisions.CountAsync(r => r.ResponseId == response.Id)));
+        await CompleteInvitationsAsync();
         Assert.Equal(InvitationStatus.Completed, await app.WithDbAsync(db => db.Invitations
             .Where(i => db.Consultations.Any(c => c.Id == i.ConsultationId && c.Slug == slug)).Select(i => i.Status).SingleAsync()));
     }
@@ -93,6 +97,12 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
         var now = app.Clock.GetUtcNow().ToUnixTimeMilliseconds();
         Assert.Equal(now, response.SubmittedAt!.Value.ToUnixTimeMilliseconds());
         Assert.Equal(now, invitation.CompletedAt!.Value.ToUnixTimeMilliseconds());
+    }
+
+    private async Task CompleteInvitationsAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<Consultation.Web.Jobs.CompleteInvitationsJob>().RunAsync(CancellationToken.None);
     }
 
     /// <summary>Every row of every table the application and its job server use, as JSON text.</summary>
