@@ -28,6 +28,9 @@ public sealed class PublishModel(ConsultationDbContext db, StaffAudit audit, Tim
     public IReadOnlyList<string> Changes { get; private set; } = [];
     public int ResponsesSoFar { get; private set; }
 
+    /// <summary>Respondents in the middle of answering: they finish on the version they started (ADR 0014).</summary>
+    public int ResponsesInProgress { get; private set; }
+
     /// <summary>Publishing a live consultation again asks the organiser to confirm they read what happens to existing responses.</summary>
     [BindProperty]
     public bool Confirmed { get; set; }
@@ -90,6 +93,7 @@ public sealed class PublishModel(ConsultationDbContext db, StaffAudit audit, Tim
         {
             Changes = [.. consultation.StructuralChangesSince(Latest!).Select(Describe)];
             ResponsesSoFar = await db.Responses.CountAsync(r => r.ConsultationId == consultationId && r.Status == ResponseStatus.Submitted && !r.IsTest, cancellationToken);
+            ResponsesInProgress = await db.Responses.CountAsync(r => r.ConsultationId == consultationId && r.Status == ResponseStatus.InProgress && !r.IsTest, cancellationToken);
         }
         return true;
     }

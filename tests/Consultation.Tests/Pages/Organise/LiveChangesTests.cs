@@ -153,6 +153,39 @@ public sealed class LiveChangesTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.Redirect, sent.StatusCode);
     }
 
+    [Fact]
+    public async Task ADraftStartedBeforeAPublication_FinishesOnItsVersion_AndThePublishPageSaysSo()
+    {
+        var (id, slug) = await LiveAsync();
+        var drafting = app.Respondent();
+        var saved = await drafting.SubmitAsync(await drafting.GetPageAsync($"/c/{slug}/answer"), new Dictionary<string, string[]> { ["name"] = ["Grace"] },
+            submitter: null);
+        var review = saved.Headers.Location!.OriginalString;
+        Assert.EndsWith("/review", review, StringComparison.Ordinal);
+        var organiser = await app.SignedInAsync(await app.OrganiserOfAsync(id));
+        var builder = $"/organise/{id}/questionnaire";
+        await organiser.SubmitAsync(await organiser.GetPageAsync(builder), new Dictionary<string, string[]>
+        {
+            ["NewQuestion.Label"] = ["Your role"],
+            ["NewQuestion.Type"] = [nameof(QuestionType.ShortText)],
+        }, formSelector: "#section-about form[action*='handler=AddQuestion']", pagePath: builder);
+        var publishPath = $"/organise/{id}/publish";
+        var publish = await organiser.GetPageAsync(publishPath);
+
+        Assert.Contains("1 people are in the middle of answering", publish.Text("[data-in-progress]"), StringComparison.Ordinal);
+        publish.QuerySelector<IHtmlInputElement>("input[type=checkbox][name=Confirmed]")!.IsChecked = true;
+        await ResponseAssert.RedirectsTo($"/organise/{id}", await organiser.SubmitAsync(publish, formSelector: "main form", pagePath: publishPath));
+
+        Assert.Contains("Your role", (await app.Respondent().GetPageAsync($"/c/{slug}/answer")).Text("main"), StringComparison.Ordinal);
+        var reviewPage = await drafting.GetPageAsync(review);
+        Assert.DoesNotContain("Your role", reviewPage.Text("main"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await drafting.SubmitAsync(reviewPage, formSelector: "#review-form")).StatusCode);
+        var versionsAnswered = await app.WithDbAsync(db => db.Responses.Where(r => r.ConsultationId == id)
+            .Join(db.QuestionnaireVersions, r => r.QuestionnaireVersionId, v => v.Id, (r, v) => new { r.Status, v.Number }).ToListAsync());
+        Assert.Equal(ResponseStatus.Submitted, Assert.Single(versionsAnswered).Status);
+        Assert.Equal(1, versionsAnswered[0].Number);
+    }
+
     private Task<int> VersionCountAsync(Guid id) => app.WithDbAsync(db => db.QuestionnaireVersions.CountAsync(v => v.ConsultationId == id));
 
     private static IEnumerable<KeyValuePair<string, string>> Token(IHtmlDocument page) =>
