@@ -54,8 +54,12 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
             return stop;
         await Link.MarkOpenedAsync(db, time.GetUtcNow(), cancellationToken);
         SubmissionKey = Guid.NewGuid();
-        return Page();
+        // A first visit shows nothing of anyone's: its HTML comes from memory, with this request's token and key (docs/performance.md).
+        return BlankPageCache.Page(this, blank: IsBlank, new BlankPageKey(Link.Version.Id, Language, Section: 1), SubmissionKey.ToString());
     }
+
+    /// <summary>Whether the page shows nothing of this respondent's: no answers, errors or files (see BlankPageCache).</summary>
+    private bool IsBlank => ModelState.IsValid && Errors.Count == 0 && FormProblem is null && _uploads.Count == 0 && Publication is null;
 
     public async Task<IActionResult> OnPostAsync([FromRoute] string? slug, [FromRoute] string? token, string? switchLanguage, CancellationToken cancellationToken)
     {
