@@ -23,6 +23,10 @@ builder.Services.AddSingleton(sp => new QuestionnaireCache
 {
     Enabled = sp.GetRequiredService<IConfiguration>().GetValue("Respondents:CacheQuestionnaires", true),
 });
+builder.Services.AddSingleton(sp => new ConsultationStateCache(sp.GetRequiredService<TimeProvider>())
+{
+    Enabled = sp.GetRequiredService<IConfiguration>().GetValue("Respondents:CacheLinkStates", true),
+});
 builder.Services.AddSingleton(sp => new BlankPageCache(
     sp.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(), sp.GetRequiredService<HtmlEncoder>())
 {

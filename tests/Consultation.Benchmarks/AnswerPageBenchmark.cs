@@ -18,9 +18,10 @@ namespace Consultation.Benchmarks;
 /// <summary>
 /// Requests per second of a 40-question answer page (<c>/c/{slug}/answer</c>) against the same HTML served as a
 /// static file by the same app, through the same middleware, in the same run: as shipped (the blank page's HTML
-/// from memory with this request's token and key, the questionnaire cached by version), rendered by Razor on every
-/// request (the questionnaire still cached), and with no cache at all (every request reads the version's snapshot).
-/// The three apps run in this process on Kestrel over loopback, on one throwaway PostgreSQL cluster.
+/// from memory with this request's token and key, the link's consultation read at most a second ago, the questionnaire
+/// cached by version); with the consultation read on every request; rendered by Razor on every request (the
+/// questionnaire still cached: the page before the blank page cache); and with no cache at all.
+/// The four apps run in this process on Kestrel over loopback, on one throwaway PostgreSQL cluster.
 /// </summary>
 internal static class AnswerPageBenchmark
 {
@@ -41,12 +42,13 @@ internal static class AnswerPageBenchmark
         using var cluster = EmbeddedPostgres.Start(new EmbeddedPostgresOptions { DataDirectory = Path.Combine(folder, "pg"), ForTests = true });
         try
         {
-            await using var cached = new BenchApp(cluster.ConnectionString(), questionnaires: true, blankPages: true, staticFile);
-            await using var rendered = new BenchApp(cluster.ConnectionString(), questionnaires: true, blankPages: false, staticFile);
-            await using var uncached = new BenchApp(cluster.ConnectionString(), questionnaires: false, blankPages: false, staticFile);
-            cached.Start();
-            rendered.Start();
-            uncached.Start();
+            var database = cluster.ConnectionString();
+            await using var cached = new BenchApp(database, questionnaires: true, linkStates: true, blankPages: true, staticFile);
+            await using var readEachTime = new BenchApp(database, questionnaires: true, linkStates: false, blankPages: true, staticFile);
+            await using var rendered = new BenchApp(database, questionnaires: true, linkStates: false, blankPages: false, staticFile);
+            await using var uncached = new BenchApp(database, questionnaires: false, linkStates: false, blankPages: false, staticFile);
+            foreach (var app in new[] { cached, readEachTime, rendered, uncached })
+                app.Start();
 
             var slug = await cached.SeedAsync(questions: 40);
             var pagePath = $"/c/{slug}/answer";
@@ -65,6 +67,7 @@ internal static class AnswerPageBenchmark
             {
                 ("static copy (baseline)", new Uri(cached.Address, StaticPath)),
                 ("page (as shipped)", new Uri(cached.Address, pagePath)),
+                ("page, status read each time", new Uri(readEachTime.Address, pagePath)),
                 ("page, rendered each time", new Uri(rendered.Address, pagePath)),
                 ("page, no cache at all", new Uri(uncached.Address, pagePath)),
             };
@@ -77,7 +80,7 @@ internal static class AnswerPageBenchmark
                 {
                     var rate = await MeasureAsync(client, uri, workers, TimeSpan.FromSeconds(seconds));
                     results[name].Add(rate);
-                    Console.WriteLine($"  round {round + 1}: {name,-27} {rate.PerSecond,8:F0} req/s {rate.CpuMilliseconds,6:F2} ms CPU/request");
+                    Console.WriteLine($"  round {round + 1}: {name,-28} {rate.PerSecond,8:F0} req/s {rate.CpuMilliseconds,6:F2} ms CPU/request");
                 }
             }
 
@@ -85,11 +88,11 @@ internal static class AnswerPageBenchmark
             Console.WriteLine($"pages served from the blank page cache: {cached.Services.GetRequiredService<BlankPageCache>().Served:N0}");
             var baseline = Median(results[targets[0].Name].Select(r => r.PerSecond));
             Console.WriteLine();
-            Console.WriteLine("target                      | req/s (median) | of static | CPU ms/request (median, this process)");
+            Console.WriteLine("target                       | req/s (median) | of static | CPU ms/request (median, this process)");
             foreach (var (name, _) in targets)
             {
                 var median = Median(results[name].Select(r => r.PerSecond));
-                Console.WriteLine($"{name,-27} | {median,14:F0} | {median / baseline,9:P0} | {Median(results[name].Select(r => r.CpuMilliseconds)),6:F2}");
+                Console.WriteLine($"{name,-28} | {median,14:F0} | {median / baseline,9:P0} | {Median(results[name].Select(r => r.CpuMilliseconds)),6:F2}");
             }
         }
         finally
@@ -145,7 +148,7 @@ internal static class AnswerPageBenchmark
 
     /// <summary>The app as deployed (Production environment, logging at Warning), on Kestrel on a free loopback port.</summary>
     // Named by a type of the web app's assembly: this console's own top-level Program hides the app's.
-    private sealed class BenchApp(string connectionString, bool questionnaires, bool blankPages, string staticFile) : WebApplicationFactory<ConsultationDbContext>
+    private sealed class BenchApp(string connectionString, bool questionnaires, bool linkStates, bool blankPages, string staticFile) : WebApplicationFactory<ConsultationDbContext>
     {
         public Uri Address { get; private set; } = null!;
 
@@ -167,6 +170,7 @@ internal static class AnswerPageBenchmark
             builder.UseSetting("Jobs:Server", "false");
             builder.UseSetting("Logging:LogLevel:Default", "Warning");
             builder.UseSetting("Respondents:CacheQuestionnaires", questionnaires ? "true" : "false");
+            builder.UseSetting("Respondents:CacheLinkStates", linkStates ? "true" : "false");
             builder.UseSetting("Respondents:CacheBlankPages", blankPages ? "true" : "false");
             builder.UseSetting("urls", "http://127.0.0.1:0");
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new StaticPage(staticFile)));

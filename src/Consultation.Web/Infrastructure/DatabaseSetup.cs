@@ -40,7 +40,8 @@ public static class DatabaseSetup
         });
         builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<ConsultationDatabase>().ConnectionString).Build());
         builder.Services.AddDbContext<ConsultationDbContext>((sp, o) =>
-            o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).UseSnakeCaseNamingConvention());
+            o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).UseSnakeCaseNamingConvention()
+                .AddInterceptors(sp.GetRequiredService<ConsultationStateCache>().Invalidator));
         builder.Services.AddScoped<DemoSeeder>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;

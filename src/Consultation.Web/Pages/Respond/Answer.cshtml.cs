@@ -50,11 +50,12 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
 
     public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, token, cancellationToken) is { } stop)
+        // Blank page cache (docs/performance.md): a public link's consultation may be read up to a second ago, and a first
+        // visit, showing nothing of anyone's, is served from memory with this request's token and key.
+        if (await LoadAsync(slug, token, cancellationToken, recent: true) is { } stop)
             return stop;
         await Link.MarkOpenedAsync(db, time.GetUtcNow(), cancellationToken);
         SubmissionKey = Guid.NewGuid();
-        // A first visit shows nothing of anyone's: its HTML comes from memory, with this request's token and key (docs/performance.md).
         return BlankPageCache.Page(this, blank: IsBlank, new BlankPageKey(Link.Version.Id, Language, Section: 1), SubmissionKey.ToString());
     }
 
@@ -188,9 +189,10 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         return true;
     }
 
-    private async Task<IActionResult?> LoadAsync(string? slug, string? token, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(string? slug, string? token, CancellationToken cancellationToken, bool recent = false)
     {
-        var (link, problem) = await RespondentLink.LoadAsync(db, slug, token, cancellationToken);
+        var (link, problem) = await RespondentLink.LoadAsync(db, slug, token, cancellationToken,
+            recent ? HttpContext.RequestServices.GetRequiredService<ConsultationStateCache>() : null);
         if (link is null)
             return this.Unavailable(problem!.Value);
         if (link.Invitation is { IsCompleted: true })

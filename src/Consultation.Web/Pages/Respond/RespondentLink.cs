@@ -29,9 +29,12 @@ public sealed class RespondentLink
     /// <summary>The link's own path, to which "/answer" and "/thank-you" are added.</summary>
     public string BasePath => Token is null ? $"/c/{Consultation.Slug}" : $"/r/{Token}";
 
-    /// <summary>Loads the link, or says why it cannot be answered.</summary>
+    /// <summary>
+    /// Loads the link, or says why it cannot be answered. With <paramref name="recentReadings"/>, a public link may use a
+    /// reading of its consultation up to a second old (see <see cref="ConsultationStateCache"/>): only for a GET showing no answers.
+    /// </summary>
     public static async Task<(RespondentLink? Link, StatusReason? Problem)> LoadAsync(
-        ConsultationDbContext db, string? slug, string? token, CancellationToken cancellationToken)
+        ConsultationDbContext db, string? slug, string? token, CancellationToken cancellationToken, ConsultationStateCache? recentReadings = null)
     {
         Invitation? invitation = null;
         IQueryable<Domain.Consultation> consultations;
@@ -52,9 +55,28 @@ public sealed class RespondentLink
         else
             return (null, StatusReason.LinkNotFound);
 
+        var reading = token is null && recentReadings is { Enabled: true }
+            ? await recentReadings.GetAsync(slug!, () => ReadAsync(db, consultations, cancellationToken))
+            : await ReadAsync(db, consultations, cancellationToken);
+        var consultation = reading?.Consultation;
+        if (consultation is { AllowsPublicLink: false } && token is null)
+            return (null, StatusReason.LinkNotFound);
+        if (consultation is null || consultation.Status is ConsultationStatus.Draft or ConsultationStatus.Archived)
+            return (null, StatusReason.LinkNotFound);
+        if (reading!.Version is not { } version)
+            return (null, StatusReason.LinkNotFound);
+        return (new RespondentLink(consultation, version, invitation, token), null);
+    }
+
+    /// <summary>A consultation as read, with its latest published version (null when it has none).</summary>
+    private sealed record Reading(Domain.Consultation Consultation, QuestionnaireVersion? Version);
+
+    private static async Task<Reading?> ReadAsync(ConsultationDbContext db, IQueryable<Domain.Consultation> consultations, CancellationToken cancellationToken)
+    {
         // The consultation is read on every request (its status and deadline change), and with it, in the same
-        // round trip, only the id of its latest version: the version itself comes from the cache.
-        var found = await consultations
+        // round trip, only the id of its latest version: the version itself comes from the cache. Not tracked: no page
+        // changes it through the link, and a recent reading is shared by requests.
+        var found = await consultations.AsNoTracking()
             .Select(c => new
             {
                 Consultation = c,
@@ -62,20 +84,14 @@ public sealed class RespondentLink
                     .OrderByDescending(v => v.Number).Select(v => (Guid?)v.Id).FirstOrDefault(),
             })
             .FirstOrDefaultAsync(cancellationToken);
-        var consultation = found?.Consultation;
-        if (consultation is { AllowsPublicLink: false } && token is null)
-            return (null, StatusReason.LinkNotFound);
-        if (consultation is null || consultation.Status is ConsultationStatus.Draft or ConsultationStatus.Archived)
-            return (null, StatusReason.LinkNotFound);
-
+        if (found is null)
+            return null;
         QuestionnaireVersion? version;
         if (QuestionnaireCache.Of(db) is { Enabled: true } cache)
-            version = found!.LatestVersionId is { } latestId ? await cache.GetAsync(db, latestId, cancellationToken) : null;
+            version = found.LatestVersionId is { } latestId ? await cache.GetAsync(db, latestId, cancellationToken) : null;
         else
-            version = await db.QuestionnaireVersions.LatestAsync(consultation.Id, cancellationToken);
-        if (version is null)
-            return (null, StatusReason.LinkNotFound);
-        return (new RespondentLink(consultation, version, invitation, token), null);
+            version = await db.QuestionnaireVersions.LatestAsync(found.Consultation.Id, cancellationToken);
+        return new Reading(found.Consultation, version);
     }
 
     /// <summary>Why the link cannot take answers now, if it cannot.</summary>
