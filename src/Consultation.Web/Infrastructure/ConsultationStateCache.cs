@@ -23,8 +23,11 @@ public sealed class ConsultationStateCache : IDisposable
 {
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
-    /// <summary>Consultations whose reading is kept at once; a reading is a small row, so this is only a bound against floods.</summary>
-    public const int Capacity = 10_000;
+    /// <summary>Consultations whose reading is kept at once (a reading holds its version, as the questionnaire cache does).</summary>
+    public const int Capacity = 1_000;
+
+    // Only to let readings leave memory: whether one is fresh enough is decided by MaxAge on the app's clock.
+    private static readonly TimeSpan KeptFor = TimeSpan.FromMinutes(1);
 
     private readonly TimeProvider _time;
     private readonly MemoryCache _readings = new(new MemoryCacheOptions { SizeLimit = Capacity });
@@ -57,7 +60,7 @@ public sealed class ConsultationStateCache : IDisposable
         // Taken before reading, so that the reading counts as old as the request, and a save meanwhile voids it.
         var value = await read();
         if (value is not null)
-            _readings.Set(slug, new Reading(value, generation, now), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = MaxAge });
+            _readings.Set(slug, new Reading(value, generation, now), new MemoryCacheEntryOptions { Size = 1, AbsoluteExpirationRelativeToNow = KeptFor });
         return value;
     }
 
