@@ -37,7 +37,8 @@ public sealed class RespondentLink
         ConsultationDbContext db, string? slug, string? token, CancellationToken cancellationToken, ConsultationStateCache? recentReadings = null)
     {
         Invitation? invitation = null;
-        IQueryable<Domain.Consultation> consultations;
+        // Built only when read: the first use of a DbSet sets the context up, which a recent reading spares.
+        Func<IQueryable<Domain.Consultation>> consultations;
         if (token is not null)
         {
             if (InvitationToken.Hash(token) is not { } hash)
@@ -48,10 +49,10 @@ public sealed class RespondentLink
             if (!invitation.IsUsable)
                 return (null, StatusReason.LinkRevoked);
             var consultationId = invitation.ConsultationId;
-            consultations = db.Consultations.Where(c => c.Id == consultationId);
+            consultations = () => db.Consultations.Where(c => c.Id == consultationId);
         }
         else if (slug is not null)
-            consultations = db.Consultations.Where(c => c.Slug == slug);
+            consultations = () => db.Consultations.Where(c => c.Slug == slug);
         else
             return (null, StatusReason.LinkNotFound);
 
@@ -71,12 +72,12 @@ public sealed class RespondentLink
     /// <summary>A consultation as read, with its latest published version (null when it has none).</summary>
     private sealed record Reading(Domain.Consultation Consultation, QuestionnaireVersion? Version);
 
-    private static async Task<Reading?> ReadAsync(ConsultationDbContext db, IQueryable<Domain.Consultation> consultations, CancellationToken cancellationToken)
+    private static async Task<Reading?> ReadAsync(ConsultationDbContext db, Func<IQueryable<Domain.Consultation>> consultations, CancellationToken cancellationToken)
     {
         // The consultation is read on every request (its status and deadline change), and with it, in the same
         // round trip, only the id of its latest version: the version itself comes from the cache. Not tracked: no page
         // changes it through the link, and a recent reading is shared by requests.
-        var found = await consultations.AsNoTracking()
+        var found = await consultations().AsNoTracking()
             .Select(c => new
             {
                 Consultation = c,
