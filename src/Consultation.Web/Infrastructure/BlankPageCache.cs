@@ -73,9 +73,6 @@ public sealed class BlankPageCache(IAntiforgery antiforgery, HtmlEncoder encoder
             : new RenderedAndKept(cache, fullKey, perRequest);
     }
 
-    /// <summary>How many templates are kept (for tests).</summary>
-    public int Count => _templates.Count;
-
     public void Dispose() => _templates.Dispose();
 
     private readonly record struct TemplateKey(BlankPageKey Page, string PathBase, string Path, string Culture, string UiCulture);
