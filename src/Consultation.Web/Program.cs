@@ -24,6 +24,15 @@ builder.Services.AddSingleton(sp => new QuestionnaireCache
 {
     Enabled = sp.GetRequiredService<IConfiguration>().GetValue("Respondents:CacheQuestionnaires", true),
 });
+builder.Services.AddSingleton(sp => new ConsultationStateCache(sp.GetRequiredService<TimeProvider>())
+{
+    Enabled = sp.GetRequiredService<IConfiguration>().GetValue("Respondents:CacheLinkStates", true),
+});
+builder.Services.AddSingleton(sp => new BlankPageCache(
+    sp.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(), sp.GetRequiredService<HtmlEncoder>())
+{
+    Enabled = sp.GetRequiredService<IConfiguration>().GetValue("Respondents:CacheBlankPages", true),
+});
 // Pages carry every script as characters rather than entities: smaller, and readable in tests and sources.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddConsultationLocalization();

@@ -61,7 +61,9 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
     public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume,
         [FromRoute] int? section, bool check, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
+        // A plain public link's consultation may be read up to a second ago here, and only here: this page shows no
+        // answers until a draft exists, and every POST reads it afresh (see BlankPageCache, docs/performance.md).
+        if (await LoadAsync(slug, token, resume, cancellationToken, HttpContext.RequestServices.GetRequiredService<ConsultationStateCache>()) is { } stop)
             return stop;
         var saved = Link.Response?.Fields ?? new Dictionary<string, string[]>();
         Pages = new QuestionnairePages(Link.Snapshot, saved);
@@ -76,7 +78,9 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         // From the review page's list of problems: the page shows its own.
         if (check)
             ShowErrors(problems);
-        return Page();
+        // A first visit shows nothing of anyone's: its HTML is rendered once per version, language, section and address.
+        var blank = Link.Response is null && Errors.Count == 0 && FormProblem is null && ModelState.IsValid;
+        return BlankPageCache.Page(this, blank, new BlankPageKey(Link.Version.Id, Language, Number));
     }
 
     public Task<IActionResult> OnPostAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume,
@@ -352,9 +356,10 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         }
     }
 
-    private async Task<IActionResult?> LoadAsync(string? slug, string? token, string? resume, CancellationToken cancellationToken)
+    private async Task<IActionResult?> LoadAsync(string? slug, string? token, string? resume, CancellationToken cancellationToken,
+        ConsultationStateCache? recentReadings = null)
     {
-        var (link, stop) = await RespondentLink.OpenForAnsweringAsync(this, db, time.GetUtcNow(), slug, token, resume, cancellationToken);
+        var (link, stop) = await RespondentLink.OpenForAnsweringAsync(this, db, time.GetUtcNow(), slug, token, resume, cancellationToken, recentReadings);
         if (stop is not null)
             return stop;
         Link = link!;

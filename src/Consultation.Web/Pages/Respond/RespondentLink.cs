@@ -66,12 +66,17 @@ public sealed class RespondentLink
         Version = version;
     }
 
-    /// <summary>Loads the link, or says why it cannot be answered.</summary>
+    /// <summary>
+    /// Loads the link, or says why it cannot be answered. With <paramref name="recentReadings"/>, a public link may use a
+    /// reading of its consultation up to a second old (see <see cref="ConsultationStateCache"/>): only for a GET showing no answers.
+    /// </summary>
     public static async Task<(RespondentLink? Link, StatusReason? Problem)> LoadAsync(
-        ConsultationDbContext db, string? slug, string? token, CancellationToken cancellationToken, string? resume = null)
+        ConsultationDbContext db, string? slug, string? token, CancellationToken cancellationToken, string? resume = null,
+        ConsultationStateCache? recentReadings = null)
     {
         Invitation? invitation = null;
-        IQueryable<Domain.Consultation> consultations;
+        // Built only when read: the first use of a DbSet sets the context up, which a recent reading spares.
+        Func<IQueryable<Domain.Consultation>> consultations;
         if (token is not null)
         {
             if (InvitationToken.Hash(token) is not { } hash)
@@ -82,35 +87,22 @@ public sealed class RespondentLink
             if (!invitation.IsUsable)
                 return (null, StatusReason.LinkRevoked);
             var consultationId = invitation.ConsultationId;
-            consultations = db.Consultations.Where(c => c.Id == consultationId);
+            consultations = () => db.Consultations.Where(c => c.Id == consultationId);
         }
         else if (slug is not null)
-            consultations = db.Consultations.Where(c => c.Slug == slug);
+            consultations = () => db.Consultations.Where(c => c.Slug == slug);
         else
             return (null, StatusReason.LinkNotFound);
 
-        // The consultation is read on every request (its status and deadline change), and with it, in the same
-        // round trip, only the id of its latest version: the version itself comes from the cache.
-        var found = await consultations
-            .Select(c => new
-            {
-                Consultation = c,
-                LatestVersionId = db.QuestionnaireVersions.Where(v => v.ConsultationId == c.Id && !v.IsTest)
-                    .OrderByDescending(v => v.Number).Select(v => (Guid?)v.Id).FirstOrDefault(),
-            })
-            .FirstOrDefaultAsync(cancellationToken);
-        var consultation = found?.Consultation;
+        var reading = token is null && resume is null && recentReadings is { Enabled: true }
+            ? await recentReadings.GetAsync(slug!, () => ReadAsync(db, consultations, cancellationToken))
+            : await ReadAsync(db, consultations, cancellationToken);
+        var consultation = reading?.Consultation;
         if (consultation is { AllowsPublicLink: false } && token is null)
             return (null, StatusReason.LinkNotFound);
         if (consultation is null || consultation.Status is ConsultationStatus.Draft or ConsultationStatus.Archived)
             return (null, StatusReason.LinkNotFound);
-
-        QuestionnaireVersion? version;
-        if (QuestionnaireCache.Of(db) is { Enabled: true } cache)
-            version = found!.LatestVersionId is { } latestId ? await cache.GetAsync(db, latestId, cancellationToken) : null;
-        else
-            version = await db.QuestionnaireVersions.LatestAsync(consultation.Id, cancellationToken);
-        if (version is null)
+        if (reading!.Version is not { } version)
             return (null, StatusReason.LinkNotFound);
 
         // A response is found only through the token that started it (see InvitationToken.ResponsePointer).
@@ -128,6 +120,32 @@ public sealed class RespondentLink
         return (new RespondentLink(consultation, version, invitation, token, resume, response), null);
     }
 
+    /// <summary>A consultation as read, with its latest published version (null when it has none).</summary>
+    private sealed record Reading(Domain.Consultation Consultation, QuestionnaireVersion? Version);
+
+    private static async Task<Reading?> ReadAsync(ConsultationDbContext db, Func<IQueryable<Domain.Consultation>> consultations, CancellationToken cancellationToken)
+    {
+        // The consultation is read on every request (its status and deadline change), and with it, in the same
+        // round trip, only the id of its latest version: the version itself comes from the cache. Not tracked: no page
+        // changes it through the link, and a recent reading is shared by requests.
+        var found = await consultations().AsNoTracking()
+            .Select(c => new
+            {
+                Consultation = c,
+                LatestVersionId = db.QuestionnaireVersions.Where(v => v.ConsultationId == c.Id && !v.IsTest)
+                    .OrderByDescending(v => v.Number).Select(v => (Guid?)v.Id).FirstOrDefault(),
+            })
+            .FirstOrDefaultAsync(cancellationToken);
+        if (found is null)
+            return null;
+        QuestionnaireVersion? version;
+        if (QuestionnaireCache.Of(db) is { Enabled: true } cache)
+            version = found.LatestVersionId is { } latestId ? await cache.GetAsync(db, latestId, cancellationToken) : null;
+        else
+            version = await db.QuestionnaireVersions.LatestAsync(found.Consultation.Id, cancellationToken);
+        return new Reading(found.Consultation, version);
+    }
+
     /// <summary>A published version of any consultation by id, from the cache when it is on.</summary>
     public static async Task<QuestionnaireVersion?> VersionAsync(ConsultationDbContext db, Guid versionId, CancellationToken cancellationToken) =>
         QuestionnaireCache.Of(db) is { Enabled: true } cache
@@ -139,9 +157,10 @@ public sealed class RespondentLink
     /// it opens, its landing page. A personal link completed before answers were kept as drafts has nothing to change, and goes to its thank-you page.
     /// </summary>
     public static async Task<(RespondentLink? Link, IActionResult? Stop)> OpenForAnsweringAsync(PageModel page, ConsultationDbContext db,
-        DateTimeOffset now, string? slug, string? token, string? resume, CancellationToken cancellationToken)
+        DateTimeOffset now, string? slug, string? token, string? resume, CancellationToken cancellationToken,
+        ConsultationStateCache? recentReadings = null)
     {
-        var (link, problem) = await LoadAsync(db, slug, token, cancellationToken, resume);
+        var (link, problem) = await LoadAsync(db, slug, token, cancellationToken, resume, recentReadings);
         if (link is null)
             return (null, page.Unavailable(problem!.Value));
         if (link.Invitation is { IsCompleted: true } && link.Response is null)

@@ -53,6 +53,24 @@ public sealed class ResponseJourneyTests(AppFactory app) : IClassFixture<AppFact
     }
 
     [Fact]
+    public async Task APageKeptBlankInMemory_IsNeverServedOnceTheLinkHasAnswers()
+    {
+        var journey = await app.JourneyAsync();
+        var client = app.Respondent();
+        var path = $"{journey.PersonalLink}/answer/1";
+        await app.Respondent().GetPageAsync(path);
+        var blank = await client.GetPageAsync(path);
+        Assert.Empty(blank.QuerySelectorAll("input[name='a.role'][checked]"));
+
+        await client.SubmitAsync(blank, Answers(("role", "industry")));
+
+        Assert.NotNull((await app.Respondent().GetPageAsync(path)).QuerySelector("input[name='a.role'][value=industry][checked]"));
+        // A public link's blank first page is still blank for the next visitor.
+        await client.GetPageAsync($"{journey.PublicLink}/answer/1");
+        Assert.Empty((await app.Respondent().GetPageAsync($"{journey.PublicLink}/answer/1")).QuerySelectorAll("input[checked]"));
+    }
+
+    [Fact]
     public async Task APublicLink_FirstSave_MovesToAResumeLink_ThatOpensTheSameAnswersOnAnotherDevice()
     {
         var journey = await app.JourneyAsync();
