@@ -1,0 +1,48 @@
+using Microsoft.Playwright;
+
+namespace Consultation.Tests.Browser;
+
+/// <summary>A respondent's moves through the questionnaire's pages in the browser, each waiting for the page it leads to.</summary>
+internal static class RespondentSteps
+{
+    public static ILocator PrimaryButton(IPage page) => page.Locator("button[data-primary-action]");
+
+    /// <summary>"Save and continue" (or "Continue to review your answers"), then the page at <paramref name="urlGlob"/>.</summary>
+    public static Task ContinueAsync(IPage page, string urlGlob) => ClickAndWaitAsync(page, PrimaryButton(page), urlGlob);
+
+    /// <summary>"Previous section", then the page at <paramref name="urlGlob"/>.</summary>
+    public static Task PreviousAsync(IPage page, string urlGlob) => ClickAndWaitAsync(page, page.Locator("button[value=previous]"), urlGlob);
+
+    /// <summary>The review page's Submit, then the thank-you page.</summary>
+    public static Task SubmitReviewAsync(IPage page) => ClickAndWaitAsync(page, page.Locator("#review-form button[data-primary-action]"), "**/thank-you");
+
+    /// <summary>The primary button pressed on a page with problems: the same page again, with its error summary.</summary>
+    public static async Task ContinueWithErrorsAsync(IPage page)
+    {
+        await PrimaryButton(page).ClickAsync();
+        await Assertions.Expect(page.Locator("[data-error-summary]")).ToBeVisibleAsync();
+    }
+
+    /// <summary>
+    /// The respondent's own base path in the address bar (/c/{slug}/resume/{token} once a public link has saved, /r/{token}),
+    /// for the pages after it: review, thank-you, my-answers.
+    /// </summary>
+    public static string BasePath(IPage page)
+    {
+        var path = new Uri(page.Url).AbsolutePath;
+        foreach (var end in new[] { "/answer", "/review", "/thank-you", "/my-answers" })
+        {
+            var at = path.IndexOf(end, StringComparison.Ordinal);
+            if (at > 0)
+                return path[..at];
+        }
+        throw new InvalidOperationException($"{page.Url} is not a respondent page.");
+    }
+
+    private static async Task ClickAndWaitAsync(IPage page, ILocator button, string urlGlob)
+    {
+        var moved = page.WaitForURLAsync(urlGlob);
+        await button.ClickAsync();
+        await moved;
+    }
+}
