@@ -172,12 +172,51 @@ public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITes
         await page.Locator("#review-form button[data-primary-action]").DblClickAsync();
         await thankYou;
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Response submitted");
+        // Chromium may send one request or two (the second replacing the first navigation): one submit either way.
         output.WriteLine($"{posts} submit request(s) sent");
+        Assert.InRange(posts, 1, 2);
 
         var stored = Assert.Single(await ResponsesToAsync(journey.Consultation.Id));
         Assert.Equal(ResponseStatus.Submitted, stored.Status);
         Assert.Equal(1, stored.Revision);
         var revisions = await browser.App.WithDbAsync(db => db.ResponseRevisions.AsNoTracking().Where(r => r.ResponseId == stored.Id).Select(r => r.Number).ToListAsync());
         Assert.Equal([1], revisions);
+    }
+
+    [Theory]
+    [InlineData("personal")]
+    [InlineData("public")]
+    public async Task TheReviewFormPostedTwiceAtOnce_MakesOneSubmittedResponse_AtRevisionOne(string link)
+    {
+        var journey = await browser.App.JourneyAsync();
+        var page = await browser.NewPageAsync("en-GB");
+        await page.GotoAsync($"{(link == "personal" ? journey.PersonalLink : journey.PublicLink)}/answer");
+        await page.Locator("input[name='a.role'][value=academic]").CheckAsync();
+        await RespondentSteps.ContinueAsync(page, "**/answer/3");
+        await page.Locator("input[name='a.agree'][value=yes]").CheckAsync();
+        await RespondentSteps.ContinueAsync(page, "**/review");
+
+        // What two clicks do when the browser lets both through: the same form, with the same token and revision, sent twice at once.
+        var statuses = await page.EvaluateAsync<int[]>("""
+            async () => {
+              const form = document.getElementById('review-form');
+              const post = () => fetch(form.action, { method: 'POST', body: new FormData(form), redirect: 'manual', credentials: 'same-origin' });
+              const answers = await Promise.all([post(), post()]);
+              return answers.map(a => a.type === 'opaqueredirect' ? 302 : a.status);
+            }
+            """);
+        var stored = Assert.Single(await ResponsesToAsync(journey.Consultation.Id));
+        Assert.Equal(ResponseStatus.Submitted, stored.Status);
+        Assert.Equal(1, stored.Revision);
+        var revisions = await browser.App.WithDbAsync(db => db.ResponseRevisions.AsNoTracking().Where(r => r.ResponseId == stored.Id).Select(r => r.Number).ToListAsync());
+        Assert.Equal([1], revisions);
+        await page.GotoAsync($"{RespondentSteps.BasePath(page)}/thank-you");
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Response submitted");
+
+        // BUG (src/Consultation.Web/Pages/Respond/Review.cshtml.cs, OnPostAsync): the losing request answers 500. Its
+        // SaveChangesAsync fails with a unique violation (23505), not a DbUpdateConcurrencyException, the only one caught:
+        // "ix_response_revisions_response_id_number" on a public link, "ix_outbound_emails_idempotency_key" (the receipt) or
+        // that one on a personal link. What is stored is right (checked above); the second click must lead to thank-you too.
+        Assert.Equal([302, 302], statuses);
     }
 }
