@@ -20,6 +20,14 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
         Assert.True(scrollWidth <= width, $"The page scrolls sideways at {width} px ({scrollWidth} px wide).");
     }
 
+    /// <summary>A date in three parts, by field name: their order and labels follow the page's culture.</summary>
+    private static async Task FillDateAsync(IPage page, string code, string day, string month, string year)
+    {
+        await page.Locator($"input[name='a.{code}.day']").FillAsync(day);
+        await page.Locator($"input[name='a.{code}.month']").FillAsync(month);
+        await page.Locator($"input[name='a.{code}.year']").FillAsync(year);
+    }
+
     [Theory]
     [InlineData(1280)]
     [InlineData(360)]
@@ -118,10 +126,7 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
             .ToContainTextAsync(Localized.Text("fr", AnswerReader.Messages.EnterDate));
 
         await Question(page, Codes.Role).GetByLabel("Chercheur").CheckAsync();
-        var date = Question(page, Codes.MeetingDate);
-        await date.Locator("input").Nth(0).FillAsync("1");
-        await date.Locator("input").Nth(1).FillAsync("3");
-        await date.Locator("input").Nth(2).FillAsync("2025");
+        await FillDateAsync(page, Codes.MeetingDate, "1", "3", "2025");
         await Question(page, Codes.ContactOk).Locator("input[value=no]").CheckAsync();
         await RespondentSteps.ContinueAsync(page, "**/answer/2");
 
@@ -154,10 +159,7 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
         results.Add(await page.RunAxe());
 
         await Question(page, Codes.Role).Locator("input[value=academic]").CheckAsync();
-        var date = Question(page, Codes.MeetingDate);
-        await date.Locator("input").Nth(0).FillAsync("1");
-        await date.Locator("input").Nth(1).FillAsync("3");
-        await date.Locator("input").Nth(2).FillAsync("2025");
+        await FillDateAsync(page, Codes.MeetingDate, "1", "3", "2025");
         await Question(page, Codes.ContactOk).Locator("input[value=no]").CheckAsync();
         await RespondentSteps.ContinueAsync(page, "**/answer/2");
         results.Add(await page.RunAxe());
