@@ -1,4 +1,5 @@
 using Consultation.Tests.Support;
+using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -7,7 +8,7 @@ using static Consultation.Tests.Support.TestConsultations;
 
 namespace Consultation.Tests.Browser;
 
-/// <summary>Every question type filled in Chromium, at desktop and phone widths.</summary>
+/// <summary>Every question type filled in Chromium, page by page to the review, at desktop and phone widths.</summary>
 [Trait("Category", "Browser")]
 public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
 {
@@ -19,17 +20,27 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
         Assert.True(scrollWidth <= width, $"The page scrolls sideways at {width} px ({scrollWidth} px wide).");
     }
 
+    /// <summary>A date in three parts, by field name: their order and labels follow the page's culture.</summary>
+    private static async Task FillDateAsync(IPage page, string code, string day, string month, string year)
+    {
+        await page.Locator($"input[name='a.{code}.day']").FillAsync(day);
+        await page.Locator($"input[name='a.{code}.month']").FillAsync(month);
+        await page.Locator($"input[name='a.{code}.year']").FillAsync(year);
+    }
+
     [Theory]
     [InlineData(1280)]
     [InlineData(360)]
-    public async Task EveryType_FilledInTheBrowser_IsStored(int width)
+    public async Task EveryType_FilledInTheBrowser_PageByPage_IsReviewedAndStored(int width)
     {
         var consultation = await browser.App.EveryTypeAsync();
         var page = await browser.NewPageAsync("en-GB", width);
         await page.GotoAsync($"/c/{consultation.Slug}/answer");
+        await Assertions.Expect(page.Locator(".section-progress")).ToHaveTextAsync("Section 1 of 2");
         await BrowserFixture.ScreenshotAsync(page, $"every-type-empty-{width}");
         await AssertNoSidewaysScrollAsync(page, width);
 
+        // Page 1, "About you".
         await Question(page, Codes.Role).GetByLabel("Other", new() { Exact = true }).CheckAsync();
         await Question(page, Codes.Role).GetByLabel("Please specify").FillAsync("Retired judge");
         await page.GetByLabel("Organisation name").FillAsync("Fondation Exemple");
@@ -38,11 +49,18 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
         await date.GetByLabel("Day").FillAsync("29");
         await date.GetByLabel("Month").FillAsync("2");
         await date.GetByLabel("Year").FillAsync("2024");
-        // The email question shows only once the respondent agrees to be contacted.
+        // The email question shows only once the respondent agrees to be contacted (a condition on the same page).
         await Assertions.Expect(Question(page, Codes.Email)).ToBeHiddenAsync();
         await Question(page, Codes.ContactOk).GetByLabel("Yes").CheckAsync();
         await Assertions.Expect(Question(page, Codes.Email)).ToBeVisibleAsync();
         await page.GetByLabel("Email address").FillAsync("person@example.org");
+        await BrowserFixture.ScreenshotAsync(page, $"every-type-filled-1-{width}");
+        await AssertNoSidewaysScrollAsync(page, width);
+        await RespondentSteps.ContinueAsync(page, "**/answer/2");
+
+        // Page 2, "Your views".
+        await Assertions.Expect(page.Locator(".section-progress")).ToHaveTextAsync("Section 2 of 2");
+        await Assertions.Expect(RespondentSteps.PrimaryButton(page)).ToHaveTextAsync("Continue to review your answers");
         await Question(page, Codes.Topics).GetByLabel("Safety").CheckAsync();
         await Question(page, Codes.Topics).GetByLabel("Other", new() { Exact = true }).CheckAsync();
         await Question(page, Codes.Topics).GetByLabel("Please specify").FillAsync("Housing");
@@ -59,17 +77,26 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
         await page.GetByLabel("Anything else? (optional)").FillAsync("Thank you.");
         await page.GetByLabel("Upload a position paper").SetInputFilesAsync(new FilePayload { Name = "position.pdf", MimeType = "application/pdf", Buffer = Pdf(800) });
         await page.GetByLabel("I agree that my answers may be published without my name.").CheckAsync();
-        await BrowserFixture.ScreenshotAsync(page, $"every-type-filled-{width}");
+        await BrowserFixture.ScreenshotAsync(page, $"every-type-filled-2-{width}");
         await AssertNoSidewaysScrollAsync(page, width);
+        await RespondentSteps.ContinueAsync(page, "**/review");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Submit" }).ClickAsync();
-        await page.WaitForURLAsync("**/thank-you");
+        // The review lists the answers in words, the uploaded file by name.
+        await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Check your answers");
+        var review = page.Locator(".review-answers");
+        await Assertions.Expect(review.First).ToContainTextAsync("Retired judge");
+        await Assertions.Expect(review.Last).ToContainTextAsync("position.pdf");
+        await BrowserFixture.ScreenshotAsync(page, $"every-type-review-{width}");
+        await AssertNoSidewaysScrollAsync(page, width);
+        await RespondentSteps.SubmitReviewAsync(page);
 
         var stored = await browser.App.WithDbAsync(db => db.Responses.AsNoTracking().SingleAsync(r => r.ConsultationId == consultation.Id));
+        Assert.Equal(ResponseStatus.Submitted, stored.Status);
         var answers = stored.Answers;
         Assert.Equal("Retired judge", answers.Text(AnswerSet.OtherKey(Codes.Role)));
         Assert.Equal(12.5m, answers.Number(Codes.Share));
         Assert.Equal("2024-02-29", answers.Text(Codes.MeetingDate));
+        Assert.Equal("person@example.org", answers.Text(Codes.Email));
         Assert.Equal(["safety", "other"], answers.Choices(Codes.Topics));
         Assert.Equal(9m, answers.Number(Codes.Recommend));
         Assert.Equal(["cost", "quality", "speed"], answers.Choices(Codes.Priorities));
@@ -85,40 +112,61 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
         var consultation = await browser.App.EveryTypeAsync();
         var page = await browser.NewPageAsync("fr-FR", 360);
         await page.GotoAsync($"/c/{consultation.Slug}/answer");
-        await page.GetByRole(AriaRole.Button, new() { Name = Localized.Text("fr", "Submit") }).ClickAsync();
-
         var summary = page.Locator("[data-error-summary]");
+
+        // Page 1 left empty: its three required questions (the email is not asked until contact is agreed).
+        await RespondentSteps.ContinueWithErrorsAsync(page);
+        await Assertions.Expect(summary).ToBeFocusedAsync();
+        await BrowserFixture.ScreenshotAsync(page, "every-type-errors-fr-360-page-1");
+        await AssertNoSidewaysScrollAsync(page, 360);
+        Assert.Equal(3, await summary.Locator("li").CountAsync());
+        await summary.Locator($"a[href='#q-{Codes.MeetingDate}']").ClickAsync();
+        await Assertions.Expect(page.Locator($"#q-{Codes.MeetingDate}")).ToBeFocusedAsync();
+        await Assertions.Expect(Question(page, Codes.MeetingDate).Locator(".question__error"))
+            .ToContainTextAsync(Localized.Text("fr", AnswerReader.Messages.EnterDate));
+
+        await Question(page, Codes.Role).GetByLabel("Chercheur").CheckAsync();
+        await FillDateAsync(page, Codes.MeetingDate, "1", "3", "2025");
+        await Question(page, Codes.ContactOk).Locator("input[value=no]").CheckAsync();
+        await RespondentSteps.ContinueAsync(page, "**/answer/2");
+
+        // Page 2 left empty: its five.
+        await RespondentSteps.ContinueWithErrorsAsync(page);
         await Assertions.Expect(summary).ToBeFocusedAsync();
         await BrowserFixture.ScreenshotAsync(page, "every-type-errors-fr-360");
         await BrowserFixture.ScreenshotAsync(page, "every-type-errors-fr-360-top", fullPage: false);
-        foreach (var code in new[] { Codes.MeetingDate, Codes.Statements, Codes.Priorities, Codes.Recommend })
+        foreach (var code in new[] { Codes.Statements, Codes.Priorities, Codes.Recommend })
             await Question(page, code).ScreenshotAsync(new() { Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"every-type-errors-fr-360-{code}.png") });
         await AssertNoSidewaysScrollAsync(page, 360);
-        Assert.Equal(8, await summary.Locator("li").CountAsync());
-
-        foreach (var code in new[] { Codes.MeetingDate, Codes.Statements, Codes.Priorities, Codes.Consent })
+        Assert.Equal(5, await summary.Locator("li").CountAsync());
+        foreach (var code in new[] { Codes.Statements, Codes.Priorities, Codes.Consent })
         {
             await summary.Locator($"a[href='#q-{code}']").ClickAsync();
             await Assertions.Expect(page.Locator($"#q-{code}")).ToBeFocusedAsync();
         }
-        await Assertions.Expect(Question(page, Codes.MeetingDate).Locator(".question__error"))
-            .ToContainTextAsync(Localized.Text("fr", AnswerReader.Messages.EnterDate));
     }
 
     [Theory]
     [InlineData("en-GB", 1280)]
     [InlineData("ja-JP", 360)]
-    public async Task EveryTypePage_EmptyAndWithErrors_HasNoAxeViolations(string locale, int width)
+    public async Task EveryTypePages_EmptyAndWithErrors_HaveNoAxeViolations(string locale, int width)
     {
         var consultation = await browser.App.EveryTypeAsync();
         var page = await browser.NewPageAsync(locale, width);
         await page.GotoAsync($"/c/{consultation.Slug}/answer");
-        var empty = await page.RunAxe();
-        await page.Locator("button[data-primary-action]").ClickAsync();
-        await Assertions.Expect(page.Locator("[data-error-summary]")).ToBeVisibleAsync();
-        var withErrors = await page.RunAxe();
+        var results = new List<AxeResult> { await page.RunAxe() };
+        await RespondentSteps.ContinueWithErrorsAsync(page);
+        results.Add(await page.RunAxe());
 
-        var violations = empty.Violations.Concat(withErrors.Violations)
+        await Question(page, Codes.Role).Locator("input[value=academic]").CheckAsync();
+        await FillDateAsync(page, Codes.MeetingDate, "1", "3", "2025");
+        await Question(page, Codes.ContactOk).Locator("input[value=no]").CheckAsync();
+        await RespondentSteps.ContinueAsync(page, "**/answer/2");
+        results.Add(await page.RunAxe());
+        await RespondentSteps.ContinueWithErrorsAsync(page);
+        results.Add(await page.RunAxe());
+
+        var violations = results.SelectMany(r => r.Violations)
             .Select(v => $"{v.Id}: {v.Help} ({string.Join(", ", v.Nodes.Select(n => n.Target?.ToString()))})").Distinct().ToList();
         Assert.True(violations.Count == 0, string.Join("\n", violations));
     }

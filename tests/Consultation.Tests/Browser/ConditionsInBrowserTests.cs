@@ -117,6 +117,40 @@ public sealed class ConditionsInBrowserTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page.Locator("[name='a.budget.note']")).ToBeDisabledAsync();
     }
 
+    [Theory]
+    [InlineData("no", true)]
+    [InlineData("yes", false)]
+    public async Task ShowIf_OnALaterPage_SeesTheAnswersOfEarlierPages_FromTheForm(string earlierAgree, bool whyShown)
+    {
+        // As the answer page renders a section whose condition mixes this page's answers and earlier pages' (data-earlier-answers).
+        var page = await OpenAsync($$"""
+            <title>Earlier answers</title>
+            <form data-decimal-separator="." data-earlier-answers='{"agree":"{{earlierAgree}}","role":"industry"}'>
+              <div class="question" data-question="why" data-type="LongText" data-show-if="agree = 'no'">
+                <label for="why">Why not?</label> <textarea id="why" name="a.why"></textarea>
+              </div>
+              <div class="question" data-question="size" data-type="Number" data-show-if="role = 'industry' and answered(why)">
+                <label for="size">How many staff?</label> <input id="size" name="a.size">
+              </div>
+            </form>
+            <script src="/js/conditions.js"></script>
+            <script src="/js/show-if.js"></script>
+            """);
+        var why = page.Locator("[data-question=why]");
+        var size = page.Locator("[data-question=size]");
+
+        if (whyShown)
+            await Assertions.Expect(why).ToBeVisibleAsync();
+        else
+            await Assertions.Expect(why).ToBeHiddenAsync();
+        await Assertions.Expect(size).ToBeHiddenAsync();
+        if (!whyShown)
+            return;
+        // An earlier page's answer and this page's together.
+        await page.GetByLabel("Why not?").FillAsync("Too vague.");
+        await Assertions.Expect(size).ToBeVisibleAsync();
+    }
+
     [Fact]
     public async Task ShowIf_CollectsEveryTypeOfAnswer_InTheShapeTheServerStores()
     {

@@ -24,18 +24,46 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
     /// The pages under test, by name, each opened on the demo consultation (translated into every interface language)
     /// in the given language. A new respondent page is one more line here.
     /// </summary>
-    private static readonly Dictionary<string, Func<IPage, string, Task>> Pages = new()
+    private Dictionary<string, Func<IPage, string, Task>> Pages => new()
     {
         ["landing"] = (page, lang) => page.GotoAsync($"/c/{DemoSeeder.Slug}?lang={lang}"),
         ["answer-errors"] = (page, lang) => SubmitEmptyAsync(page, $"/c/{DemoSeeder.Slug}/answer?lang={lang}"),
-        // A public link's thank-you page shows for anyone; the keyboard test below reaches it by submitting.
-        ["thank-you"] = (page, lang) => page.GotoAsync($"/c/{DemoSeeder.Slug}/thank-you?lang={lang}"),
+        ["review-errors"] = ReviewWithMissingAnswersAsync,
+        ["thank-you"] = async (page, lang) => await page.GotoAsync($"{await SubmittedResponseAsync(lang)}/thank-you?lang={lang}"),
+        ["my-answers"] = async (page, lang) => await page.GotoAsync($"{await SubmittedResponseAsync(lang)}/my-answers?lang={lang}"),
     };
+
+    private static readonly string[] PageNames = ["landing", "answer-errors", "review-errors", "thank-you", "my-answers"];
+
+    /// <summary>
+    /// The review page showing problems: the first page answered, the second left empty with "Previous section" (which saves
+    /// without checking), then the review opened from the address bar, as a respondent coming back to it would.
+    /// </summary>
+    private static async Task ReviewWithMissingAnswersAsync(IPage page, string lang)
+    {
+        await page.GotoAsync($"/c/{DemoSeeder.Slug}/answer?lang={lang}");
+        await page.Locator("input[name='a.respondent_type'][value='academic']").CheckAsync();
+        await page.Locator("#q-country").SelectOptionAsync("ke");
+        await RespondentSteps.ContinueAsync(page, "**/answer/2");
+        await RespondentSteps.PreviousAsync(page, "**/answer/1");
+        await page.GotoAsync($"{RespondentSteps.BasePath(page)}/review?lang={lang}");
+        await Assertions.Expect(page.Locator("[data-error-summary]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#review-form")).ToBeVisibleAsync();
+    }
+
+    /// <summary>A response submitted on the demo's public link (without a browser, for speed); returns its resume base path.</summary>
+    private async Task<string> SubmittedResponseAsync(string lang)
+    {
+        var respondent = browser.App.Respondent(Locale(lang));
+        var location = await RespondentSteps.CompleteWithoutBrowserAsync(respondent, $"/c/{DemoSeeder.Slug}/answer", DemoAnswers.Valid());
+        Assert.EndsWith("/thank-you", location);
+        return location[..location.LastIndexOf('/')];
+    }
 
     public static TheoryData<string, string> PagesInEveryLanguage()
     {
         var data = new TheoryData<string, string>();
-        foreach (var name in Pages.Keys)
+        foreach (var name in PageNames)
             foreach (var lang in UiLanguages.Supported)
                 data.Add(name, lang);
         return data;
@@ -119,11 +147,43 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
     public async Task ErrorSummary_LinksToEachField_AndEachFieldIsMarkedInvalidAndDescribedByItsError()
     {
         var page = await browser.NewPageAsync("en-GB");
-        await SubmitEmptyAsync(page, $"/c/{DemoSeeder.Slug}/answer");
+        await page.GotoAsync($"/c/{DemoSeeder.Slug}/answer");
+        // Each page left empty shows its own problems, then is answered to reach the next.
+        var answersByPage = new[]
+        {
+            new[] { ("respondent_type", "academic"), ("country", "ke") },
+            new[] { ("priority_evaluations", "5"), ("priority_interpretability", "4"), ("priority_robustness", "3"), ("priority_societal", "no_opinion") },
+        };
+        var total = 0;
+        for (var number = 1; number <= 3; number++)
+        {
+            await RespondentSteps.ContinueWithErrorsAsync(page);
+            total += await AssertEachSummaryLinkLeadsToItsFieldAsync(page);
+            if (number == 3)
+                break;
+            foreach (var (code, value) in answersByPage[number - 1])
+            {
+                if (code == "country")
+                    await page.Locator("#q-country").SelectOptionAsync(value);
+                else
+                    await page.Locator($"input[name='a.{code}'][value='{value}']").CheckAsync();
+            }
+            await RespondentSteps.ContinueAsync(page, $"**/answer/{number + 1}");
+        }
+        Assert.True(total >= 5, $"Expected an error per required question, found {total}.");
 
+        // A checkbox set with a limit also names the limit as part of the group's description.
+        var limited = page.Locator("[data-question='cooperation_forms'] fieldset");
+        await Assertions.Expect(limited).ToHaveAttributeAsync("aria-describedby", "hint-cooperation_forms error-cooperation_forms hint-cooperation_forms-selections");
+        await Assertions.Expect(page.Locator("#hint-cooperation_forms-selections")).ToBeVisibleAsync();
+    }
+
+    /// <summary>Activates each link of the error summary from the keyboard and checks the field it leads to; returns how many.</summary>
+    private static async Task<int> AssertEachSummaryLinkLeadsToItsFieldAsync(IPage page)
+    {
         var links = page.Locator("[data-error-summary] a");
         var count = await links.CountAsync();
-        Assert.True(count >= 5, $"Expected an error per required question, found {count}.");
+        Assert.True(count > 0, $"{page.Url} shows no problem.");
         for (var i = 0; i < count; i++)
         {
             var link = links.Nth(i);
@@ -144,11 +204,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
             var errorText = (await error.InnerTextAsync()).Trim();
             Assert.Contains(errorText.Replace("Error:", "").Trim(), await link.InnerTextAsync());
         }
-
-        // A checkbox set with a limit also names the limit as part of the group's description.
-        var limited = page.Locator("[data-question='cooperation_forms'] fieldset");
-        await Assertions.Expect(limited).ToHaveAttributeAsync("aria-describedby", "hint-cooperation_forms error-cooperation_forms hint-cooperation_forms-selections");
-        await Assertions.Expect(page.Locator("#hint-cooperation_forms-selections")).ToBeVisibleAsync();
+        return count;
     }
 
     [Fact]
@@ -181,6 +237,8 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         await Assertions.Expect(page.Locator("[data-question='organisation']")).ToBeVisibleAsync();
         await TabToAsync(page, "#q-organisation");
         await keys.TypeAsync("Fondation Exemple");
+        // Enter in a text field presses the form's first button: "Save and continue", never "Previous section".
+        await PressAndWaitAsync(page, "Enter", "**/answer/2");
 
         await TabToAsync(page, "input[name='a.topics'][value='safety']");
         await keys.PressAsync("Space");
@@ -195,24 +253,40 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         await TabToAsync(page, "#q-comments");
         await keys.TypeAsync("Typed, not pasted.");
         await TabToAsync(page, "button[data-primary-action]");
-        await keys.PressAsync("Enter");
-        await page.WaitForURLAsync("**/thank-you");
+        await PressAndWaitAsync(page, "Enter", "**/review");
+
+        // The review: its "Change" links are in the tab order before the one button that submits.
+        await TabToAsync(page, "a[href$='/answer/1']");
+        await TabToAsync(page, "#review-form button[data-primary-action]");
+        await PressAndWaitAsync(page, "Enter", "**/thank-you");
 
         var stored = await browser.App.WithDbAsync(db => db.Responses.AsNoTracking().SingleAsync(r => r.ConsultationId == consultation.Id));
+        Assert.Equal(ResponseStatus.Submitted, stored.Status);
         Assert.Equal("organisation", stored.Answers.Text("role"));
         Assert.Equal("Fondation Exemple", stored.Answers.Text("organisation"));
         Assert.Equal(["safety", "climate"], stored.Answers.Choices("topics"));
         Assert.Equal("Typed, not pasted.", stored.Answers.Text("comments"));
     }
 
-    /// <summary>Single choice, a follow-up shown by a condition, a checkbox set and a text.</summary>
+    /// <summary>
+    /// Presses a key and waits for the page it leads to, only until the document is parsed: the next steps use the keyboard
+    /// on the form, not the page's images or fonts, which a loaded machine can take long to finish.
+    /// </summary>
+    private static async Task PressAndWaitAsync(IPage page, string key, string urlGlob)
+    {
+        var moved = page.WaitForURLAsync(urlGlob, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.Keyboard.PressAsync(key);
+        await moved;
+    }
+
+    /// <summary>Two pages: a single choice and a follow-up shown by a condition; a checkbox set and a text.</summary>
     private static Web.Domain.Consultation SmallWithConditions(string slug, DateTimeOffset now)
     {
         var c = Web.Domain.Consultation.Create(slug, "en", ["en"], AccessMode.PublicLink, false, 3, now);
         void Label(string key, string text) => c.SetText(key, TextField.Label, "en", text);
         c.SetText(ElementKey.Consultation, TextField.Title, "en", "A short consultation");
-        var section = c.AddSection("main");
-        c.SetText(ElementKey.Section("main"), TextField.Title, "en", "Your answers");
+        var section = c.AddSection("about");
+        c.SetText(ElementKey.Section("about"), TextField.Title, "en", "About you");
 
         var role = section.AddQuestion(c, "role", QuestionType.SingleChoice, true);
         Label(ElementKey.Question("role"), "Are you answering for yourself or an organisation?");
@@ -225,14 +299,16 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         Label(ElementKey.Question("organisation"), "Organisation name");
         c.SetCondition("organisation", "role = 'organisation'");
 
-        var topics = section.AddQuestion(c, "topics", QuestionType.MultipleChoice, true);
+        var views = c.AddSection("views");
+        c.SetText(ElementKey.Section("views"), TextField.Title, "en", "Your views");
+        var topics = views.AddQuestion(c, "topics", QuestionType.MultipleChoice, true);
         Label(ElementKey.Question("topics"), "Which topics matter to you?");
         foreach (var (code, text) in new[] { ("safety", "Safety"), ("privacy", "Privacy"), ("climate", "Climate") })
         {
             topics.AddOption(code);
             Label(ElementKey.Option("topics", code), text);
         }
-        section.AddQuestion(c, "comments", QuestionType.LongText, false);
+        views.AddQuestion(c, "comments", QuestionType.LongText, false);
         Label(ElementKey.Question("comments"), "Anything else?");
 
         c.Schedule(null, now.AddDays(30));

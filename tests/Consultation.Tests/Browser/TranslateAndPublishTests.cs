@@ -89,8 +89,12 @@ public sealed class TranslateAndPublishTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(risks).ToBeHiddenAsync();
         await stakeholder.GetByLabel("Oui").CheckAsync();
         await BrowserFixture.ScreenshotAsync(stakeholder, "issue7-answer-fr-360");
-        await stakeholder.Locator("[data-primary-action]").ClickAsync();
-        await stakeholder.WaitForURLAsync($"**/c/{slug}/thank-you");
+        await RespondentSteps.ContinueAsync(stakeholder, $"**/c/{slug}/resume/*/review");
+        await Assertions.Expect(stakeholder.Locator("h1")).ToHaveTextAsync(Localized.Text("fr", "Check your answers"));
+        await Assertions.Expect(stakeholder.Locator(".review-answers")).ToContainTextAsync("Quels risques testez-vous ?");
+        await Assertions.Expect(stakeholder.Locator(".review-answers")).ToContainTextAsync("Cybersécurité");
+        await BrowserFixture.ScreenshotAsync(stakeholder, "issue7-review-fr-360");
+        await RespondentSteps.SubmitReviewAsync(stakeholder);
 
         var response = await app.WithDbAsync(db => db.Responses.AsNoTracking().SingleAsync(r => r.ConsultationId == id));
         Assert.Equal("fr", response.Language);

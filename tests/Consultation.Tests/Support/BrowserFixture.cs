@@ -39,10 +39,12 @@ public class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync(string locale = "en-GB", int width = 1024)
+    /// <summary>A page in a new context (its own cookies); <paramref name="javaScript"/> false is a browser without scripts.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-GB", int width = 1024, bool javaScript = true)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
+            JavaScriptEnabled = javaScript,
             Locale = locale,
             ViewportSize = new ViewportSize { Width = width, Height = 800 },
             BaseURL = BaseAddress,
