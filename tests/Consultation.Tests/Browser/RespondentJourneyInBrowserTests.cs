@@ -213,10 +213,8 @@ public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITes
         await page.GotoAsync($"{RespondentSteps.BasePath(page)}/thank-you");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Response submitted");
 
-        // BUG (src/Consultation.Web/Pages/Respond/Review.cshtml.cs, OnPostAsync): the losing request answers 500. Its
-        // SaveChangesAsync fails with a unique violation (23505), not a DbUpdateConcurrencyException, the only one caught:
-        // "ix_response_revisions_response_id_number" on a public link, "ix_outbound_emails_idempotency_key" (the receipt) or
-        // that one on a personal link. What is stored is right (checked above); the second click must lead to thank-you too.
+        // The losing request used to answer 500: its save failed on the revision's or the receipt's unique key, which
+        // only a concurrency conflict had been expected to catch.
         Assert.Equal([302, 302], statuses);
     }
 }
