@@ -66,7 +66,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         if (await LoadAsync(slug, token, resume, cancellationToken, HttpContext.RequestServices.GetRequiredService<ConsultationStateCache>()) is { } stop)
             return stop;
         var saved = Link.Response?.Fields ?? new Dictionary<string, string[]>();
-        Pages = new QuestionnairePages(Link.Snapshot, saved);
+        Pages = Link.Response is null ? QuestionnairePages.Blank(Link.Snapshot) : new QuestionnairePages(Link.Snapshot, saved);
         var number = section ?? Link.Response?.CurrentSection ?? Pages.Shown.FirstOrDefault(1);
         if (!Pages.Exists(number) || !Pages.Shown.Contains(number))
             return Redirect(Pages.Next(number - 1) is { } shown && Pages.Exists(number) ? $"{Link.BasePath}/answer/{shown}" : $"{Link.BasePath}/answer");
@@ -74,10 +74,13 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         await Link.MarkOpenedAsync(db, time.GetUtcNow(), cancellationToken);
         _shown = AnswerFields.ForPage(Link.Snapshot, saved, CultureInfo.CurrentCulture);
         VersionId = Link.Version.Id;
-        var problems = await SavedProblemsAsync(cancellationToken);
-        // From the review page's list of problems: the page shows its own.
-        if (check)
-            ShowErrors(problems);
+        if (Link.Response is not null)
+        {
+            var problems = await SavedProblemsAsync(cancellationToken);
+            // From the review page's list of problems: the page shows its own.
+            if (check)
+                ShowErrors(problems);
+        }
         // A first visit shows nothing of anyone's: its HTML is rendered once per version, language, section and address.
         var blank = Link.Response is null && Errors.Count == 0 && FormProblem is null && ModelState.IsValid;
         return BlankPageCache.Page(this, blank, new BlankPageKey(Link.Version.Id, Language, Number));
@@ -213,12 +216,28 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
     /// <summary>The resume form's email field; its error is kept under this key, which no question code can be.</summary>
     public const string ResumeEmailField = "ResumeEmail";
 
-    public QuestionnaireView Questionnaire =>
-        QuestionnaireView.For(Link.Snapshot, Language, _shown, Errors, _errorKeys, code => _uploads.GetValueOrDefault(code)?.File ?? KeptFile(code))
-            .Page(Number, Pages.Position(Number), Pages.Count, Pages.Omitted(Number)) with
+    public QuestionnaireView Questionnaire
+    {
+        get
         {
-            OtherErrors = Errors.TryGetValue(ResumeEmailField, out var email) ? [("resume-email", email)] : [],
-        };
+            var page = QuestionnaireView.For(Link.Snapshot, Language, _shown, Errors, _errorKeys, code => _uploads.GetValueOrDefault(code)?.File ?? KeptFile(code))
+                .Page(Number, Pages.Position(Number), Pages.Count, Pages.Omitted(Number));
+            // A condition that looks at this page is applied as the respondent answers with scripts, and on the next page
+            // without: the question then says when it applies.
+            var here = Pages.Section(Number).Questions.Select(q => q.Code).ToHashSet(StringComparer.Ordinal);
+            var describe = ConditionWords.For(Link.Snapshot, Language, s);
+            var section = page.Sections[0] with
+            {
+                Questions = page.Sections[0].Questions.Select(q => q.Question.ShowIf is { } showIf && QuestionnairePages.References(showIf).Overlaps(here)
+                    ? q with { ConditionHint = describe(showIf) } : q).ToList(),
+            };
+            return page with
+            {
+                Sections = [section],
+                OtherErrors = Errors.TryGetValue(ResumeEmailField, out var email) ? [("resume-email", email)] : [],
+            };
+        }
+    }
 
     /// <summary>The answers given on other pages, for show-if.js to evaluate this page's conditions that look at them.</summary>
     public string EarlierAnswers

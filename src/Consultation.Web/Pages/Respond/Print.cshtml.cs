@@ -34,32 +34,14 @@ public sealed class PrintModel(ConsultationDbContext db, IStringLocalizer<Shared
 
     private List<PrintedSection> Print(QuestionnaireSnapshot snapshot, string language)
     {
-        string Label(string elementKey, string code) => snapshot.Text(language, elementKey, TextField.Label) is { Length: > 0 } label ? label : code;
-        var describer = new ConditionDescriber(s,
-            snapshot.Questions.Select(ConditionSubject.Of).ToList(),
-            code => Label(ElementKey.Question(code), code),
-            (question, option) => Label(ElementKey.Option(question, option), option),
-            (question, row) => Label(ElementKey.Row(question, row), row));
+        var describe = ConditionWords.For(snapshot, language, s);
 
         return snapshot.Sections.Select(section => new PrintedSection(
             section.Code,
             snapshot.Text(language, ElementKey.Section(section.Code), TextField.Title),
             section.Questions.Select(q => new PrintedQuestion(
                 QuestionView.For(snapshot, language, q, [], null),
-                q.ShowIf is { } showIf ? Describe(describer, showIf) : null)).ToList())).ToList();
-    }
-
-    /// <summary>The condition in words; one that no longer reads is left out rather than shown as code.</summary>
-    private static string? Describe(ConditionDescriber describer, string condition)
-    {
-        try
-        {
-            return describer.Describe(Condition.Parse(condition));
-        }
-        catch (ConditionException)
-        {
-            return null;
-        }
+                q.ShowIf is { } showIf ? describe(showIf) : null)).ToList())).ToList();
     }
 }
 

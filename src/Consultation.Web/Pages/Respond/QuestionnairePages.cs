@@ -15,6 +15,15 @@ public sealed class QuestionnairePages
     public QuestionnairePages(QuestionnaireSnapshot snapshot, IReadOnlyDictionary<string, string[]> fields)
         : this(snapshot, AnswerFields.HiddenQuestions(snapshot, fields)) { }
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionnaireSnapshot, QuestionnairePages> BlankPages = [];
+
+    /// <summary>
+    /// The pages before anything is answered: the same for every first visit to a version, so kept with its snapshot (which
+    /// the questionnaire cache shares between requests) rather than worked out on each.
+    /// </summary>
+    public static QuestionnairePages Blank(QuestionnaireSnapshot snapshot) =>
+        BlankPages.GetValue(snapshot, s => new QuestionnairePages(s, new Dictionary<string, string[]>()));
+
     /// <summary>The pages for submitted answers.</summary>
     public QuestionnairePages(QuestionnaireSnapshot snapshot, AnswerSet answers)
         : this(snapshot, Condition.ApplyShowIf(snapshot.Questions.Select(q => (q.Code, q.ShowIf)), answers).Hidden) { }
@@ -60,7 +69,8 @@ public sealed class QuestionnairePages
             .ToHashSet(StringComparer.Ordinal);
     }
 
-    private static IReadOnlySet<string> References(string showIf)
+    /// <summary>The questions a condition looks at; none when it no longer reads.</summary>
+    public static IReadOnlySet<string> References(string showIf)
     {
         try
         {

@@ -19,6 +19,9 @@ public sealed record QuestionView(
     /// <summary>The file already stored for an upload question, kept when the page is shown again.</summary>
     public FileAnswer? File { get; init; }
 
+    /// <summary>When the question applies, in words, for a page without scripts (show-if.js hides it and the question instead).</summary>
+    public string? ConditionHint { get; init; }
+
     /// <summary>Whether the error is about the text of "Other" (then that input, not the choices, is marked invalid).</summary>
     public bool OtherIsInvalid { get; init; }
 

@@ -160,6 +160,9 @@
     return answers;
   }
 
+  // The conditions in words are for pages without scripts: here the questions themselves come and go.
+  Array.prototype.forEach.call(document.querySelectorAll('[data-condition-hint]'), function (hint) { hint.hidden = true; });
+
   Array.prototype.forEach.call(document.querySelectorAll('form'), function (form) {
     if (!form.querySelector('.question[data-show-if]')) return;
     var update = function () { refresh(form); };

@@ -90,6 +90,24 @@ public sealed class ResponseJourneyTests(AppFactory app) : IClassFixture<AppFact
     }
 
     [Fact]
+    public async Task AQuestionWhoseConditionLooksAtItsOwnPage_SaysWhenItApplies_ForPagesWithoutScripts()
+    {
+        var journey = await app.JourneyAsync();
+        var client = app.Respondent();
+        await client.SubmitAsync(await client.GetPageAsync($"{journey.PersonalLink}/answer/1"), Answers(("role", "industry")));
+
+        var views = await client.GetPageAsync($"{journey.PersonalLink}/answer/3");
+        var company = await client.GetPageAsync($"{journey.PersonalLink}/answer/2");
+
+        var hint = views.QuerySelector("#question-why [data-condition-hint]")!.TextContent;
+        Assert.Contains("Do you agree with the plan?", hint, StringComparison.Ordinal);
+        Assert.StartsWith("Answer only if", hint.Trim(), StringComparison.Ordinal);
+        Assert.Null(views.QuerySelector("#question-agree [data-condition-hint]"));
+        // A condition on an earlier page is already decided: the question is there, and says nothing about it.
+        Assert.Null(company.QuerySelector("#question-share [data-condition-hint]"));
+    }
+
+    [Fact]
     public async Task AnUnknownResumeLink_SaysTheLinkIsNotFound()
     {
         var journey = await app.JourneyAsync();
