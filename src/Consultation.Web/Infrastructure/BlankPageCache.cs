@@ -22,7 +22,7 @@ public readonly record struct BlankPageKey(Guid VersionId, string ContentLanguag
 /// <para>
 /// The page still runs its handler on every request (the link, the consultation's status and deadline are checked each
 /// time); only the rendering is skipped. The first request for a key renders the page as usual, and its HTML becomes the
-/// template once each per-request value is found in it exactly once; otherwise it is served as rendered and not kept.
+/// template once each per-request value is found in it (every place it is printed becomes a hole); otherwise it is served as rendered and not kept.
 /// A template is keyed by everything that changes the markup: the page's <see cref="BlankPageKey"/>, the request's path
 /// base and path (the form's action, the language switcher's links), its culture (number formats) and interface culture
 /// (the layout's and labels' language). A version never changes once published, so a template is never stale; replaced
@@ -137,16 +137,23 @@ public sealed class BlankPageCache(IAntiforgery antiforgery, HtmlEncoder encoder
     {
         public byte[] Html => html;
 
-        /// <summary>The template of a rendered page, or null when a per-request value is missing from it or printed more than once.</summary>
+        /// <summary>
+        /// The template of a rendered page, or null when a per-request value is missing from it. A value may be printed more
+        /// than once (the antiforgery token is, in each of a page's forms): every place becomes a hole.
+        /// </summary>
         public static Template? Cut(ReadOnlySpan<byte> rendered, byte[][] values, string? contentType)
         {
             var holes = new List<(int Start, int Length, int Value)>();
             for (var value = 0; value < values.Length; value++)
             {
-                var at = rendered.IndexOf(values[value]);
-                if (at < 0 || rendered[(at + values[value].Length)..].IndexOf(values[value]) >= 0)
+                var found = false;
+                for (var from = 0; rendered[from..].IndexOf(values[value]) is var next and >= 0; from += next + values[value].Length)
+                {
+                    holes.Add((from + next, values[value].Length, value));
+                    found = true;
+                }
+                if (!found)
                     return null;
-                holes.Add((at, values[value].Length, value));
             }
             holes.Sort((a, b) => a.Start.CompareTo(b.Start));
             for (var i = 1; i < holes.Count; i++)

@@ -112,6 +112,11 @@ public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITes
         Assert.Equal(ResponseStatus.InProgress, draft.Status);
         Assert.Equal(["industry"], draft.Fields["a.role"]);
         await Assertions.Expect(page.Locator("#answer-form")).ToHaveAttributeAsync("action", new Uri(page.Url).AbsolutePath);
+        // The page now offers the resume link, and to email it, without being loaded again.
+        var resumeLink = page.Url[..page.Url.LastIndexOf('/')];
+        await Assertions.Expect(page.Locator("[data-resume-panel]")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("[data-resume-link]")).ToHaveAttributeAsync("href", resumeLink);
+        await Assertions.Expect(page.Locator("form.resume-form")).ToHaveAttributeAsync("action", new Uri(page.Url).AbsolutePath + "?handler=ResumeLink");
         await BrowserFixture.ScreenshotAsync(page, "journey-autosave-saved");
 
         // The next page, typed into and left alone: saved to the same draft, and the form is the resume link's.

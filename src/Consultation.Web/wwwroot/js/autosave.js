@@ -27,6 +27,7 @@
           form.setAttribute('action', moved);
           form.setAttribute('data-autosave', moved + '?handler=Autosave');
           if (window.history && window.history.replaceState) window.history.replaceState(null, '', moved);
+          showResumeLink(moved);
         }
         if (status) status.textContent = status.getAttribute('data-saved-text');
       })
@@ -35,6 +36,22 @@
         sending = false;
         if (again) { again = false; schedule(); }
       });
+  }
+
+  // The "Continue later" panel, hidden until a public link has its resume link: the link (the pages' address without the
+  // section number) and the email form's address are filled in.
+  function showResumeLink(moved) {
+    var panel = document.querySelector('[data-resume-panel]');
+    if (!panel) return;
+    var link = window.location.origin + moved.replace(/\/[0-9]+$/, '');
+    var anchor = panel.querySelector('[data-resume-link]');
+    if (anchor) {
+      anchor.setAttribute('href', link);
+      anchor.textContent = link;
+    }
+    var email = panel.querySelector('form.resume-form');
+    if (email) email.setAttribute('action', moved + '?handler=ResumeLink');
+    panel.hidden = false;
   }
 
   function schedule() {
