@@ -16,12 +16,8 @@ public static class ResumeLinkEmail
     public static OutboundEmail Build(QuestionnaireSnapshot snapshot, string recipient, string language, string resumeLink,
         IStringLocalizer s, DateTimeOffset now)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        var previousFormat = CultureInfo.CurrentCulture;
         // Built in the respondent's language whatever the request's; synchronous, so the culture cannot leak.
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(UiLanguages.ServingUi(language));
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
-        try
+        using (CultureScope.ForRespondent(language))
         {
             var title = snapshot.Text(language, ElementKey.Consultation, TextField.Title);
             var subject = s["Continue your answers to “{0}”", title].Value;
@@ -38,11 +34,6 @@ public static class ResumeLinkEmail
             // A new key each time: asking again (a typo in the address) sends again.
             return OutboundEmail.Queue($"resume-link:{Guid.NewGuid()}", EmailKind.ResumeLink, recipient, language, subject,
                 text.ToString(), body.ToString(), carriesAnswers: true, now);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-            CultureInfo.CurrentCulture = previousFormat;
         }
     }
 }

@@ -14,12 +14,7 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Language).HasMaxLength(35);
         builder.Property(r => r.Country).HasMaxLength(2).IsFixedLength();
-        builder.Property(r => r.Answers)
-            .HasColumnType("jsonb")
-            .HasConversion(
-                answers => answers.ToJson(),
-                json => AnswerSet.FromJson(json),
-                new ValueComparer<AnswerSet>((a, b) => a!.ToJson() == b!.ToJson(), a => a.ToJson().GetHashCode(StringComparison.Ordinal), a => AnswerSet.FromJson(a.ToJson())));
+        builder.Property(r => r.Answers).AsAnswerSetJson();
         builder.Property(r => r.Fields)
             .HasColumnType("jsonb")
             .HasConversion(
@@ -43,6 +38,17 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
     }
 }
 
+internal static class AnswerSetColumn
+{
+    /// <summary>An <see cref="AnswerSet"/> stored as one jsonb document, compared by its JSON.</summary>
+    public static PropertyBuilder<AnswerSet> AsAnswerSetJson(this PropertyBuilder<AnswerSet> property) => property
+        .HasColumnType("jsonb")
+        .HasConversion(
+            answers => answers.ToJson(),
+            json => AnswerSet.FromJson(json),
+            new ValueComparer<AnswerSet>((a, b) => a!.ToJson() == b!.ToJson(), a => a.ToJson().GetHashCode(StringComparison.Ordinal), a => AnswerSet.FromJson(a.ToJson())));
+}
+
 internal sealed class ResponseRevisionConfiguration : IEntityTypeConfiguration<ResponseRevision>
 {
     public void Configure(EntityTypeBuilder<ResponseRevision> builder)
@@ -50,12 +56,7 @@ internal sealed class ResponseRevisionConfiguration : IEntityTypeConfiguration<R
         builder.ToTable("response_revisions");
         builder.Property(r => r.Id).ValueGeneratedNever();
         builder.Property(r => r.Language).HasMaxLength(35);
-        builder.Property(r => r.Answers)
-            .HasColumnType("jsonb")
-            .HasConversion(
-                answers => answers.ToJson(),
-                json => AnswerSet.FromJson(json),
-                new ValueComparer<AnswerSet>((a, b) => a!.ToJson() == b!.ToJson(), a => a.ToJson().GetHashCode(StringComparison.Ordinal), a => AnswerSet.FromJson(a.ToJson())));
+        builder.Property(r => r.Answers).AsAnswerSetJson();
         builder.HasIndex(r => new { r.ResponseId, r.Number }).IsUnique();
         builder.HasOne<Response>().WithMany().HasForeignKey(r => r.ResponseId).OnDelete(DeleteBehavior.Cascade);
     }
