@@ -34,6 +34,7 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> s) : PageModel
                 StatusCodes.Status404NotFound => (s["Page not found"], s["If you typed the web address, check it is correct."]),
                 StatusCodes.Status400BadRequest => (s["Sorry, there is a problem with your request"], s["Go back, reload the page and try again."]),
                 StatusCodes.Status403Forbidden => (s["You cannot see this page"], s["Contact the organisers if you need access."]),
+                StatusCodes.Status429TooManyRequests => (s["Too many attempts"], s["You have tried this too often in a short time. Wait a few minutes, then try again."]),
                 _ => (s["Sorry, there is a problem with the service"], s["Try again later."]),
             },
         };
