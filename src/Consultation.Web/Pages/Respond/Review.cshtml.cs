@@ -55,6 +55,7 @@ public sealed class ReviewModel(ConsultationDbContext db, TimeProvider time, IAn
         if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
             return stop;
         var response = Link.Response!;
+        var shownAt = Revision;
         Publication = Request.Form[PublicationField].FirstOrDefault();
         if (Revision != response.Revision)
         {
@@ -86,15 +87,34 @@ public sealed class ReviewModel(ConsultationDbContext db, TimeProvider time, IAn
             if (receipt)
                 outbox.DeliverSoon();
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException
+            || e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
         {
-            // Another tab submitted the same response at the same moment: its submit counts.
-        }
-        catch (DbUpdateException e) when (e.InnerException is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
-        {
-            // The same, noticed first by the revision's or the receipt's unique key.
+            // Usually another tab submitted the same response at the same moment (the row's version, or the revision's or the
+            // receipt's unique key, noticed it), and its submit counts. Thank the respondent only when a submit did land.
+            return await SubmittedSinceAsync(response.Id, shownAt, cancellationToken)
+                ? Redirect($"{Link.BasePath}/thank-you")
+                : await NotSubmittedAsync(slug, token, resume, cancellationToken);
         }
         return Redirect($"{Link.BasePath}/thank-you");
+    }
+
+    private Task<bool> SubmittedSinceAsync(Guid responseId, int shownAt, CancellationToken cancellationToken) =>
+        db.Responses.AsNoTracking().AnyAsync(r => r.Id == responseId && r.Status == ResponseStatus.Submitted && r.Revision > shownAt, cancellationToken);
+
+    /// <summary>The review again, as stored, saying the submit did not land; the answers are in the draft and the preference as posted.</summary>
+    private async Task<IActionResult> NotSubmittedAsync(string? slug, string? token, string? resume, CancellationToken cancellationToken)
+    {
+        db.ChangeTracker.Clear();
+        var publication = Publication;
+        if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
+            return stop;
+        Errors.Clear();
+        await CheckAsync(cancellationToken);
+        Revision = Link.Response!.Revision;
+        Publication = publication;
+        FormProblem = s["Your answers could not be submitted. They are saved: check them and submit them again."];
+        return Page();
     }
 
     public string Title => Link.Text(Language, ElementKey.Consultation, TextField.Title);

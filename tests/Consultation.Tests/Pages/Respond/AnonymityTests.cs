@@ -99,6 +99,48 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(now, invitation.CompletedAt!.Value.ToUnixTimeMilliseconds());
     }
 
+    [Fact]
+    public async Task APersonalLink_SpelledAnyOtherWay_IsNotFound_AndNeverStartsASecondResponse()
+    {
+        var (slug, token, _) = await AnonymousConsultationWithAnInvitationAsync();
+        var respondent = app.Respondent();
+        await respondent.CompleteAsync(await respondent.GetPageAsync($"/r/{token}/answer"), new Dictionary<string, string[]> { ["view"] = ["Mine"] });
+        await CompleteInvitationsAsync();
+
+        foreach (var spelling in new[] { token + "==", token + "%3D%3D", token + "%20", token + "%09", "%20" + token })
+        {
+            var other = app.Respondent();
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/r/{spelling}")).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/r/{spelling}/answer")).StatusCode);
+        }
+        var responses = await app.WithDbAsync(db => db.Responses.AsNoTracking().Where(r => db.Consultations.Any(c => c.Id == r.ConsultationId && c.Slug == slug)).ToListAsync());
+        Assert.Equal("Mine", Assert.Single(responses).Answers.Text("view"));
+    }
+
+    [Fact]
+    public async Task ASubmitStoppedByAUniqueKey_WhileTheResponseIsStillADraft_SaysSo_AndKeepsTheAnswers()
+    {
+        var (slug, token, _) = await AnonymousConsultationWithAnInvitationAsync();
+        var respondent = app.Respondent();
+        var review = await respondent.ReviewPageAsync(await respondent.GetPageAsync($"/r/{token}/answer"), new Dictionary<string, string[]> { ["view"] = ["Kept"] });
+        // What a second spelling of the link once left behind: the invitation's completion already pending.
+        await app.WithDbAsync(async db =>
+        {
+            var invitation = await db.Invitations.SingleAsync(i => db.Consultations.Any(c => c.Id == i.ConsultationId && c.Slug == slug));
+            db.PendingCompletions.Add(PendingCompletion.For(invitation, "en"));
+            await db.SaveChangesAsync();
+        });
+
+        var submitted = await respondent.SubmitAsync(review, formSelector: "#review-form");
+
+        Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
+        var page = await Html.ParseAsync(submitted);
+        Assert.Contains(Localized.Text("en", "Your answers could not be submitted. They are saved: check them and submit them again."), page.Body!.TextContent);
+        var response = await app.ResponseAtAsync($"/r/{token}");
+        Assert.Equal(ResponseStatus.InProgress, response!.Status);
+        Assert.Equal(["Kept"], response.Fields["a.view"]);
+    }
+
     private async Task CompleteInvitationsAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();

@@ -116,6 +116,19 @@ public sealed class ResponseJourneyTests(AppFactory app) : IClassFixture<AppFact
     }
 
     [Fact]
+    public async Task AResumeLink_SpelledAnyOtherWay_IsNotFound()
+    {
+        var journey = await app.JourneyAsync();
+        var phone = app.Respondent();
+        var moved = Location(await phone.SubmitAsync(await phone.GetPageAsync($"{journey.PublicLink}/answer"), Answers(("role", "academic"))));
+        var resume = moved.Split('/')[4];
+
+        foreach (var spelling in new[] { resume + "==", resume + "%20", resume + "%09" })
+            Assert.Equal(HttpStatusCode.NotFound, (await app.Respondent().GetAsync($"{journey.PublicLink}/resume/{spelling}/answer/1")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await app.Respondent().GetAsync($"{journey.PublicLink}/resume/{resume}/answer/1")).StatusCode);
+    }
+
+    [Fact]
     public async Task AnswersToASectionTheRoleNowSkips_AreDiscarded_AndTheReviewNeverShowsThem()
     {
         var journey = await app.JourneyAsync();
