@@ -1,6 +1,7 @@
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Infrastructure;
 using Consultation.Web.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -42,7 +43,7 @@ public sealed class HistoryModel(ConsultationDbContext db) : PageModel
         Title = (await ConsultationTitles.InAsync(db, [consultation], language, cancellationToken))[consultationId];
         TimeZone = consultation.TimeZone;
         var zone = ZonedTime.Find(TimeZone) ?? TimeZoneInfo.Utc;
-        PageNumber = Math.Max(page, 1);
+        PageNumber = Paging.Number(page, PageSize);
         Kind = kind is { } k && Enum.IsDefined(k) ? k : null;
 
         var events = db.AuditEvents.AsNoTracking().Where(e => e.ConsultationId == consultationId);
@@ -52,7 +53,7 @@ public sealed class HistoryModel(ConsultationDbContext db) : PageModel
             events = events.Where(e => actions.Contains(e.Action));
         }
         var found = await events.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
-            .Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(cancellationToken);
+            .Skip(Paging.Offset(PageNumber, PageSize)).Take(PageSize + 1).ToListAsync(cancellationToken);
         HasOlder = found.Count > PageSize;
         found = found.Take(PageSize).ToList();
 

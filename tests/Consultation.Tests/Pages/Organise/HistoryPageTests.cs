@@ -102,6 +102,21 @@ public sealed class HistoryPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HistoryPath(id) + "?page=1", older.QuerySelector("a[rel=prev]")!.GetAttribute("href"));
     }
 
+    [Theory]
+    [InlineData("2147483647")]
+    [InlineData("-2147483648")]
+    [InlineData("0")]
+    [InlineData("99999999999")]
+    public async Task APageNumberOutOfRange_ShowsAPage_NotAServerError(string page)
+    {
+        var id = await DraftAsync();
+        var organiser = await app.SignedInAsync(await app.OrganiserOfAsync(id));
+
+        var response = await organiser.GetAsync($"{HistoryPath(id)}?page={page}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     [Fact]
     public async Task AKindOfChange_CanBeShownAlone()
     {
