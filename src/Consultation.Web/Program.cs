@@ -49,6 +49,7 @@ builder.Services.AddRazorPages(options =>
             options.Conventions.AddPageRoute($"/Respond/{page}", $"c/{{slug}}/resume/{{resume}}/{path}");
         }
         options.Conventions.AddPageRoute("/Respond/Landing", "c/{slug}/resume/{resume}");
+        options.Conventions.AddFolderApplicationModelConvention("/Respond", model => model.Filters.Add(new Consultation.Web.Pages.Respond.NotStoredFilter()));
 
         // Every page's access, deliberately (Tests/Pages/AccessMatrixTests walks them all). Anything not
         // named here falls to the fallback policy: signed-in staff only.
