@@ -29,14 +29,16 @@ public static class CreateAdminCommand
                 : $"{Name}: give one email address. Usage: dotnet Consultation.Web.dll {Name} someone@example.org");
             return 2;
         }
+        string baseUrl;
         try
         {
+            baseUrl = app.Services.GetRequiredService<PublicLinks>().BaseUrl;
             // The same start as the web server's: migrations, roles (and the demo only where the settings ask for it).
             await app.PrepareDatabaseAsync();
         }
-        catch (PostgresNotFoundException e)
+        catch (Exception e) when (e is PostgresNotFoundException or InvalidOperationException)
         {
-            await Console.Error.WriteLineAsync(e.Message);
+            await Console.Error.WriteLineAsync($"{Name}: {e.Message}");
             return 1;
         }
 
@@ -61,7 +63,7 @@ public static class CreateAdminCommand
         if (!await users.IsInRoleAsync(user, StaffRoles.Admin) && !await SucceededAsync(await users.AddToRoleAsync(user, StaffRoles.Admin), email))
             return 1;
         var token = await users.GeneratePasswordResetTokenAsync(user);
-        var link = SetPasswordModel.Link(app.Services.GetRequiredService<PublicLinks>().BaseUrl, user.Id, token, user.InterfaceLanguage ?? UiLanguages.Default);
+        var link = SetPasswordModel.Link(baseUrl, user.Id, token, user.InterfaceLanguage ?? UiLanguages.Default);
         if (!created)
             db.AuditEvents.Add(AuditEvent.Record(AuditActions.SetPasswordLinkSent, Name, null, null, now, "user", user.Id.ToString()));
         await db.SaveChangesAsync();

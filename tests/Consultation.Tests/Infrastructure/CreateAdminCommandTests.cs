@@ -64,7 +64,30 @@ public sealed partial class CreateAdminCommandTests
         Assert.False(await app.WithDbAsync(db => db.Users.AnyAsync(u => u.Email == address)));
     }
 
-    private async Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments)
+    [Fact]
+    public async Task CreateAdmin_WithoutAPublicBaseUrl_LinksToTheConfiguredListeningAddress_NotAWildcard()
+    {
+        var run = await RunWithAsync(publicBaseUrl: null, urls: "http://+:8080", "create-admin", "first@example.org");
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.StartsWith("http://localhost:8080/account/set-password?", SetPasswordLink().Match(run.Output).Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CreateAdmin_WithAMalformedPublicBaseUrl_NamesTheSetting()
+    {
+        var run = await RunWithAsync(publicBaseUrl: "consult.example.org", urls: "http://127.0.0.1:0", "create-admin", "first@example.org");
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains("App:PublicBaseUrl", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Output + run.Error, StringComparison.Ordinal);
+    }
+
+    private Task<(int ExitCode, string Output, string Error)> RunAsync(params string[] arguments) =>
+        // Should the command ever start the web server instead, it must not take a well-known port.
+        RunWithAsync("https://consult.example.org", "http://127.0.0.1:0", arguments);
+
+    private async Task<(int ExitCode, string Output, string Error)> RunWithAsync(string? publicBaseUrl, string urls, params string[] arguments)
     {
         var web = Path.Combine(AppContext.BaseDirectory, "Consultation.Web.dll");
         var info = new ProcessStartInfo("dotnet", [web, .. arguments])
@@ -75,9 +98,10 @@ public sealed partial class CreateAdminCommandTests
         };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["ConnectionStrings__Consultation"] = _connectionString;
-        info.Environment["App__PublicBaseUrl"] = "https://consult.example.org";
-        // Should the command ever start the web server instead, it must not take a well-known port.
-        info.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        info.Environment.Remove("App__PublicBaseUrl");
+        if (publicBaseUrl is not null)
+            info.Environment["App__PublicBaseUrl"] = publicBaseUrl;
+        info.Environment["ASPNETCORE_URLS"] = urls;
         using var process = Process.Start(info)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();

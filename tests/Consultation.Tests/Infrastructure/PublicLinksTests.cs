@@ -101,6 +101,19 @@ public sealed partial class PublicLinksTests
         Assert.Contains($"{PublicBaseUrl}/account/set-password?", body, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("consult.example.org")]
+    [InlineData("ftp://consult.example.org")]
+    [InlineData("https://consult.example.org/?next=1")]
+    public async Task AMalformedPublicBaseUrl_StopsTheStart_NamingTheSetting(string value)
+    {
+        await using var app = AppFactory.With(new Dictionary<string, string?> { ["App:PublicBaseUrl"] = value });
+
+        var refused = Assert.Throws<InvalidOperationException>(() => app.CreateClient());
+
+        Assert.Contains("App:PublicBaseUrl", refused.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Serves the app on a real loopback port; returns the address it listens on (no trailing slash).</summary>
     private static string StartListening(AppFactory app)
     {
