@@ -37,6 +37,7 @@ builder.Services.AddSingleton(sp => new BlankPageCache(
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddConsultationLocalization();
 builder.Services.AddConsultationSecurity();
+builder.Services.AddConsultationTransport();
 builder.Services.AddRazorPages(options =>
     {
         // A personal link opens the same pages as the public one.
@@ -86,6 +87,11 @@ builder.Services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<ISt
     LocalizationSetup.LocalizeModelBinding(o.ModelBindingMessageProvider, factory.Create(typeof(SharedResource))));
 
 var app = builder.Build();
+if (CreateAdminCommand.IsRequested(args))
+{
+    Environment.ExitCode = await CreateAdminCommand.RunAsync(app, args);
+    return;
+}
 DemoSeed? demo;
 try
 {
@@ -98,6 +104,7 @@ catch (PostgresNotFoundException e)
     return;
 }
 
+app.UseConsultationTransport();
 app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
     app.UseExceptionHandler("/status/500");

@@ -1,5 +1,4 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
+using Consultation.Web.Infrastructure;
 
 namespace Consultation.Web.Demo;
 
@@ -8,9 +7,8 @@ public static class DemoBanner
 {
     public static void Print(WebApplication app, DemoSeed demo)
     {
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses
-            .FirstOrDefault()?.Replace("://[::]", "://localhost", StringComparison.Ordinal)
-            .Replace("://0.0.0.0", "://localhost", StringComparison.Ordinal) ?? "";
+        // The links people are given: the public base URL when set, else the address the server listens on.
+        var address = app.Services.GetRequiredService<PublicLinks>().BaseUrl;
         var lines = new List<string>
         {
             "",

@@ -52,7 +52,7 @@ public static class LanguageChoice
             HttpOnly = true,
             IsEssential = true,
             SameSite = SameSiteMode.Lax,
-            Secure = context.Request.IsHttps,
+            Secure = context.Request.IsHttps || context.RequestServices.GetRequiredService<Infrastructure.PublicLinks>().IsHttps,
         });
 
     /// <summary>Remembers a language chosen with <c>?lang=</c>, so that the next page keeps it.</summary>

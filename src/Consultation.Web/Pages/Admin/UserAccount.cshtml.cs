@@ -15,7 +15,7 @@ namespace Consultation.Web.Pages.Admin;
 
 /// <summary>One account: its roles and interface language, and disabling or re-enabling it.</summary>
 public sealed class UserAccountModel(ConsultationDbContext db, UserManager<StaffUser> users, Outbox outbox, TimeProvider time,
-    IStringLocalizer<SharedResource> s) : PageModel
+    IStringLocalizer<SharedResource> s, PublicLinks links) : PageModel
 {
     /// <summary>Set when the page is shown: the "send a new link" form submitted twice sends one email.</summary>
     public Guid LinkKey { get; private set; }
@@ -53,7 +53,7 @@ public sealed class UserAccountModel(ConsultationDbContext db, UserManager<Staff
             await users.UpdateSecurityStampAsync(Account);
             var language = Account.InterfaceLanguage ?? UiLanguages.Default;
             var token = await users.GeneratePasswordResetTokenAsync(Account);
-            var link = SetPasswordModel.Link($"{Request.Scheme}://{Request.Host}", Account.Id, token, language);
+            var link = SetPasswordModel.Link(links.BaseUrl, Account.Id, token, language);
             await outbox.AddAsync(AccountInvitationEmail.Build(key, Account.Email ?? "", language, User.Identity?.Name ?? "", link,
                 SetPasswordTokenProvider.Lifespan, s, time.GetUtcNow()), cancellationToken);
             await AuditAsync(AuditActions.SetPasswordLinkSent, cancellationToken);

@@ -19,7 +19,7 @@ namespace Consultation.Web.Pages.Admin;
 /// email in the invitee's interface language carries a one-time link to choose it.
 /// </summary>
 public sealed class UsersModel(ConsultationDbContext db, UserManager<StaffUser> users, Outbox outbox, TimeProvider time,
-    IStringLocalizer<SharedResource> s) : PageModel
+    IStringLocalizer<SharedResource> s, PublicLinks links) : PageModel
 {
     public sealed record Row(Guid Id, string Email, string Name, IReadOnlyList<string> Roles, string? Language, AccountStatus Status, DateTimeOffset? LastSignIn);
 
@@ -89,7 +89,7 @@ public sealed class UsersModel(ConsultationDbContext db, UserManager<StaffUser> 
             }
             Check(await users.AddToRolesAsync(user, Invite.Roles.Distinct()));
             var token = await users.GeneratePasswordResetTokenAsync(user);
-            var link = SetPasswordModel.Link($"{Request.Scheme}://{Request.Host}", user.Id, token, Invite.Language);
+            var link = SetPasswordModel.Link(links.BaseUrl, user.Id, token, Invite.Language);
             var inviter = User.Identity?.Name ?? "";
             await outbox.AddAsync(AccountInvitationEmail.Build(Invite.Key, email, Invite.Language, inviter, link, SetPasswordTokenProvider.Lifespan, s, now), cancellationToken);
             db.AuditEvents.Add(AuditEvent.Record(AuditActions.AccountInvited, inviter, ActorId, HttpContext.RemoteAddress(), now, "user", user.Id.ToString()));

@@ -205,7 +205,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
             Errors[ResumeEmailField] = s["Too many links were sent from here. Copy the link above, or try again in a quarter of an hour."];
             return Page();
         }
-        var resumeLink = $"{Request.Scheme}://{Request.Host}{Link.BasePath}/answer";
+        var resumeLink = HttpContext.PublicLink($"{Link.BasePath}/answer");
         await outbox.AddAsync(ResumeLinkEmail.Build(Link.Snapshot, address, Language, resumeLink, s, time.GetUtcNow()), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         outbox.DeliverSoon();

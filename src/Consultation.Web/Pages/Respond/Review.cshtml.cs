@@ -156,7 +156,7 @@ public sealed class ReviewModel(ConsultationDbContext db, TimeProvider time, IAn
     {
         if (Link.Invitation is not { } invitation || await db.Stakeholders.FindAsync([invitation.StakeholderId], cancellationToken) is not { } stakeholder)
             return false;
-        var personalLink = $"{Request.Scheme}://{Request.Host}{Link.BasePath}";
+        var personalLink = HttpContext.PublicLink(Link.BasePath);
         await outbox.AddAsync(ReceiptEmail.Build(Link.Snapshot, invitation, stakeholder.Email, answers, Language, personalLink, s, now, revision), cancellationToken);
         return true;
     }

@@ -7,7 +7,7 @@ using Consultation.Web.Infrastructure;
 namespace Consultation.Web.Pages.Respond;
 
 /// <summary>The confirmation: what happens now, and until the deadline, how to change or print the answers given.</summary>
-public sealed class ThankYouModel(ConsultationDbContext db, TimeProvider time) : PageModel
+public sealed class ThankYouModel(ConsultationDbContext db, TimeProvider time, PublicLinks links) : PageModel
 {
     public RespondentLink Link { get; private set; } = null!;
     public string Language { get; private set; } = "";
@@ -31,5 +31,5 @@ public sealed class ThankYouModel(ConsultationDbContext db, TimeProvider time) :
     public string Text(TextField field) => Link.Text(Language, ElementKey.Consultation, field);
 
     /// <summary>The link to come back with, for a public-link respondent: their resume link.</summary>
-    public string? ReturnLink => Link.ResumeToken is null ? null : $"{Request.Scheme}://{Request.Host}{Link.BasePath}/thank-you";
+    public string? ReturnLink => Link.ResumeToken is null ? null : links.Absolute($"{Link.BasePath}/thank-you");
 }
