@@ -61,6 +61,7 @@ public static class SecuritySetup
 
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, ConsultationMemberHandler>();
+        services.AddScoped<IAuthorizationHandler, RoleOrMembershipHandler>();
         return services;
     }
 

@@ -131,6 +131,28 @@ public sealed class UsersPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Save_AuditsEveryRoleGrantedOrTakenAway_AsARoleChange()
+    {
+        var admin = await app.SignedInAsync(DemoSeeder.AdminEmail);
+        var email = await app.CreateStaffAsync(StaffRoles.Analyst);
+        var path = await AccountPathAsync(email);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+        await ResponseAssert.RedirectsTo(path, await admin.SubmitAsync(await admin.GetPageAsync(path), new Dictionary<string, string[]>
+        {
+            ["Settings.Roles"] = [StaffRoles.Organiser, StaffRoles.Translator],
+            ["Settings.Language"] = ["en"],
+        }, "#account-settings", pagePath: path));
+
+        var events = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.ObjectId!.StartsWith(id.ToString()))
+            .Select(e => new { e.Action, e.ObjectType, e.ObjectId, e.Actor }).ToListAsync());
+        Assert.Equal(
+            [$"{AuditActions.RoleGranted} {id}/{StaffRoles.Organiser}", $"{AuditActions.RoleGranted} {id}/{StaffRoles.Translator}", $"{AuditActions.RoleRemoved} {id}/{StaffRoles.Analyst}"],
+            events.Where(e => e.ObjectType == "user-role").Select(e => $"{e.Action} {e.ObjectId}").Order(StringComparer.Ordinal));
+        Assert.All(events, e => Assert.Equal(DemoSeeder.AdminEmail, e.Actor));
+    }
+
+    [Fact]
     public async Task Save_FromAFormReadBeforeAnotherAdminsChange_IsRefused()
     {
         var admin = await app.SignedInAsync(DemoSeeder.AdminEmail);
