@@ -27,9 +27,9 @@ public static class SecuritySetup
                 o.Password.RequireDigit = false;
                 o.Password.RequireUppercase = false;
                 o.Password.RequireLowercase = false;
-                o.Lockout.AllowedForNewUsers = true;
-                o.Lockout.MaxFailedAccessAttempts = 5;
-                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                // No lockout after failures: it let anyone lock staff out by guessing. SignInThrottle slows guessing per
+                // (account, address) instead. Identity's lockout fields now only mark disabled accounts (StaffUser.IsDisabled).
+                o.Lockout.AllowedForNewUsers = false;
                 // An invitation's link to set a password lasts days, on the app's clock; other tokens keep Identity's defaults.
                 o.Tokens.PasswordResetTokenProvider = SetPasswordTokenProvider.Name;
             })
@@ -58,6 +58,9 @@ public static class SecuritySetup
                 return Task.CompletedTask;
             };
         });
+
+        services.AddOptions<SignInThrottleOptions>().BindConfiguration(SignInThrottleOptions.Section);
+        services.AddSingleton<SignInThrottle>();
 
         services.AddAuthorization(Policies.Add);
         services.AddScoped<IAuthorizationHandler, ConsultationMemberHandler>();
