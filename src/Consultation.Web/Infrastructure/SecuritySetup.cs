@@ -1,6 +1,9 @@
+using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Localization;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
@@ -46,8 +49,10 @@ public static class SecuritySetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            // Eight idle hours end a session; twelve hours after signing in it ends however busy it has been.
             o.ExpireTimeSpan = TimeSpan.FromHours(8);
             o.SlidingExpiration = true;
+            AddAbsoluteLifetime(o.Events);
             o.LoginPath = SignInPath;
             o.LogoutPath = "/account/sign-out";
             // A signed-in person without the right gets a plain 403, explained by the status page, not a redirect.
@@ -67,6 +72,42 @@ public static class SecuritySetup
         services.AddScoped<IAuthorizationHandler, RoleOrMembershipHandler>();
         return services;
     }
+
+    /// <summary>How long a staff session lasts at most, counted from signing in: renewals never extend it.</summary>
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromHours(12);
+
+    private const string SignedInAtKey = "consultation.signed-in-at";
+
+    /// <summary>
+    /// The moment of signing in is written into the ticket once; every request checks it before the security stamp.
+    /// Refreshing the sign-in (after a password change) passes the ticket's items on, so it keeps the first moment.
+    /// A cookie without the moment (issued before this check existed) is ended too.
+    /// </summary>
+    private static void AddAbsoluteLifetime(CookieAuthenticationEvents events)
+    {
+        var signingIn = events.OnSigningIn;
+        events.OnSigningIn = context =>
+        {
+            if (!context.Properties.Items.ContainsKey(SignedInAtKey))
+                context.Properties.Items[SignedInAtKey] = Now(context.HttpContext).ToString("O", CultureInfo.InvariantCulture);
+            return signingIn(context);
+        };
+        var validate = events.OnValidatePrincipal;
+        events.OnValidatePrincipal = async context =>
+        {
+            var signedInAt = context.Properties.Items.TryGetValue(SignedInAtKey, out var value)
+                && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at) ? at : (DateTimeOffset?)null;
+            if (signedInAt is null || Now(context.HttpContext) - signedInAt >= SessionLifetime)
+            {
+                context.RejectPrincipal();
+                await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                return;
+            }
+            await validate(context);
+        };
+    }
+
+    private static DateTimeOffset Now(HttpContext context) => context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
 
     public static string? RemoteAddress(this HttpContext context) => context.Connection.RemoteIpAddress?.ToString();
 }
