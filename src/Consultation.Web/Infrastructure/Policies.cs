@@ -96,7 +96,8 @@ public sealed class RoleOrMembershipHandler(ConsultationDbContext db) : Authoriz
         if (!Guid.TryParse(context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var userId))
             return;
         var role = requirement.MemberRole;
-        if (await db.ConsultationMembers.AnyAsync(m => m.UserId == userId && m.Role == role))
+        var cancellationToken = (context.Resource as HttpContext)?.RequestAborted ?? CancellationToken.None;
+        if (await db.ConsultationMembers.AnyAsync(m => m.UserId == userId && m.Role == role, cancellationToken))
             context.Succeed(requirement);
     }
 }
