@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Security.Cryptography;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Consultation.Web.Pages.Account;
 
@@ -91,17 +93,19 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, SignInThrottle 
         var users = signIn.UserManager;
         if (user?.PasswordHash is null)
         {
-            users.PasswordHasher.VerifyHashedPassword(Placeholder, PlaceholderHash.Value, password);
+            users.PasswordHasher.VerifyHashedPassword(Placeholder, PlaceholderHash, password);
             return false;
         }
         return await users.CheckPasswordAsync(user, password);
     }
 
     private static readonly StaffUser Placeholder = new();
+    private static string? _placeholderHash;
 
-    // Made with Identity's hasher directly (not the app's service), once per process.
-    private static readonly Lazy<string> PlaceholderHash =
-        new(() => new PasswordHasher<StaffUser>().HashPassword(Placeholder, Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24))));
+    // Made once per process with the app's hasher settings (so verifying it costs what verifying a real one does), by
+    // Identity's hasher directly rather than the app's service, which counts as the work of a sign-in.
+    private string PlaceholderHash => _placeholderHash ??= new PasswordHasher<StaffUser>(HttpContext.RequestServices.GetService<IOptions<PasswordHasherOptions>>())
+        .HashPassword(Placeholder, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
 
     /// <summary>Only a path on this site: a return URL naming another host is ignored (no open redirect).</summary>
     public string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : StartPage;
