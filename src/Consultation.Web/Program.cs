@@ -67,7 +67,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Organise/Question", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/Team", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/Publish", Policies.ConsultationOrganiser);
-        options.Conventions.AuthorizePage("/Organise/New", Policies.Organisers);
+        options.Conventions.AuthorizePage("/Organise/New", Policies.Creators);
         options.Conventions.AuthorizePage("/Organise/Settings", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/Preview", Policies.ConsultationMember);
         options.Conventions.AuthorizePage("/Organise/TestResponses", Policies.ConsultationOrganiser);

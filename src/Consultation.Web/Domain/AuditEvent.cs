@@ -64,9 +64,12 @@ public static class AuditActions
     public const string MemberRemoved = "member-removed";
     public const string AccountInvited = "account-invited";
     public const string AccountChanged = "account-changed";
+    public const string RoleGranted = "role-granted";
+    public const string RoleRemoved = "role-removed";
     public const string AccountDisabled = "account-disabled";
     public const string AccountEnabled = "account-enabled";
     public const string PasswordSet = "password-set";
+    public const string PasswordChanged = "password-changed";
     public const string SetPasswordLinkSent = "set-password-link-sent";
     public const string ConsultationCreated = "consultation-created";
     public const string ConsultationSettingsChanged = "consultation-settings-changed";

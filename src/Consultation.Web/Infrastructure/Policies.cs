@@ -9,7 +9,14 @@ namespace Consultation.Web.Infrastructure;
 public static class Policies
 {
     public const string Admin = nameof(Admin);
+
+    /// <summary>Platform organisers and admins: those who create consultations.</summary>
+    public const string Creators = nameof(Creators);
+
+    /// <summary>Whoever organises something: platform organisers, admins, and organisers on any consultation's team.</summary>
     public const string Organisers = nameof(Organisers);
+
+    /// <summary>Platform analysts, admins, and analysts on any consultation's team.</summary>
     public const string Analysts = nameof(Analysts);
 
     /// <summary>Organisers of the consultation in the route (<c>{consultationId}</c>), and admins.</summary>
@@ -31,8 +38,11 @@ public static class Policies
         // Signed in everywhere unless a page says otherwise: a page added without a policy is private.
         options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
         options.AddPolicy(Admin, p => p.RequireRole(StaffRoles.Admin));
-        options.AddPolicy(Organisers, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Organiser));
-        options.AddPolicy(Analysts, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Analyst));
+        options.AddPolicy(Creators, p => p.RequireRole(StaffRoles.Admin, StaffRoles.Organiser));
+        // The lists (and the staff menu, which asks these policies) follow memberships: being put on a team never
+        // gives a platform role, which only admins change.
+        options.AddPolicy(Organisers, p => p.AddRequirements(new RoleOrMembershipRequirement([StaffRoles.Admin, StaffRoles.Organiser], MemberRole.Organiser)));
+        options.AddPolicy(Analysts, p => p.AddRequirements(new RoleOrMembershipRequirement([StaffRoles.Admin, StaffRoles.Analyst], MemberRole.Analyst)));
         options.AddPolicy(ConsultationOrganiser, p => p.AddRequirements(new ConsultationMemberRequirement(MemberRole.Organiser)));
         options.AddPolicy(ConsultationAnalyst, p => p.AddRequirements(new ConsultationMemberRequirement(MemberRole.Analyst, MemberRole.Organiser)));
         options.AddPolicy(ConsultationMember, p => p.AddRequirements(new ConsultationMemberRequirement(Enum.GetValues<MemberRole>())));
@@ -63,6 +73,31 @@ public sealed class ConsultationMemberHandler(ConsultationDbContext db) : Author
             return;
         var roles = requirement.Roles.ToList();
         if (await db.ConsultationMembers.AnyAsync(m => m.ConsultationId == consultationId && m.UserId == userId && roles.Contains(m.Role), http.RequestAborted))
+            context.Succeed(requirement);
+    }
+}
+
+/// <summary>The person has one of these platform roles, or is on some consultation's team in this member role.</summary>
+public sealed class RoleOrMembershipRequirement(IReadOnlyList<string> platformRoles, MemberRole memberRole) : IAuthorizationRequirement
+{
+    public IReadOnlyList<string> PlatformRoles { get; } = platformRoles;
+    public MemberRole MemberRole { get; } = memberRole;
+}
+
+public sealed class RoleOrMembershipHandler(ConsultationDbContext db) : AuthorizationHandler<RoleOrMembershipRequirement>
+{
+    protected override async Task HandleRequirementAsync(AuthorizationHandlerContext context, RoleOrMembershipRequirement requirement)
+    {
+        if (requirement.PlatformRoles.Any(context.User.IsInRole))
+        {
+            context.Succeed(requirement);
+            return;
+        }
+        if (!Guid.TryParse(context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var userId))
+            return;
+        var role = requirement.MemberRole;
+        var cancellationToken = (context.Resource as HttpContext)?.RequestAborted ?? CancellationToken.None;
+        if (await db.ConsultationMembers.AnyAsync(m => m.UserId == userId && m.Role == role, cancellationToken))
             context.Succeed(requirement);
     }
 }

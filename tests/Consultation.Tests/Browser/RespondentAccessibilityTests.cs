@@ -116,6 +116,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
             "/staff", "/organise", "/organise/new", $"/organise/{id}", $"/organise/{id}/questionnaire", $"/organise/{id}/questions/country",
             $"/organise/{id}/translations", $"/organise/{id}/translations/fr", $"/organise/{id}/preview", $"/organise/{id}/history", $"/organise/{id}/settings",
             $"/organise/{id}/team", $"/organise/{id}/publish", $"/organise/{id}/test-responses", "/analyse", $"/analyse/{id}",
+            "/account/password",
         })
         {
             await page.GotoAsync(path);

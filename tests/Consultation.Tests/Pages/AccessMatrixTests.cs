@@ -16,9 +16,12 @@ namespace Consultation.Tests.Pages;
 /// </summary>
 public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassFixture<AccessMatrixTests.People>
 {
-    public enum Access { Anyone, Staff, Admin, Organisers, Analysts, ConsultationOrganisers, ConsultationAnalysts, ConsultationMembers, ConsultationTranslators }
+    public enum Access { Anyone, Staff, Admin, Creators, Organisers, Analysts, ConsultationOrganisers, ConsultationAnalysts, ConsultationMembers, ConsultationTranslators }
 
-    public enum Person { Anonymous, Admin, Organiser, OrganiserOutsider, Analyst, AnalystOutsider, Translator }
+    /// <summary>
+    /// <see cref="Person.TeamOrganiser"/> has no platform role: an organiser of the demo consultation by membership alone.
+    /// </summary>
+    public enum Person { Anonymous, Admin, Organiser, OrganiserOutsider, TeamOrganiser, Analyst, AnalystOutsider, Translator }
 
     private static readonly Dictionary<string, Access> Rules = new()
     {
@@ -46,6 +49,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["account/sign-in"] = Access.Anyone,
         ["account/set-password"] = Access.Anyone,
         ["account/sign-out"] = Access.Staff,
+        ["account/password"] = Access.Staff,
         ["staff"] = Access.Staff,
         ["organise"] = Access.Organisers,
         ["organise/{consultationId:guid}"] = Access.ConsultationOrganisers,
@@ -54,7 +58,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["organise/{consultationId:guid}/questions/{code}"] = Access.ConsultationOrganisers,
         ["organise/{consultationId:guid}/team"] = Access.ConsultationOrganisers,
         ["organise/{consultationId:guid}/publish"] = Access.ConsultationOrganisers,
-        ["organise/new"] = Access.Organisers,
+        ["organise/new"] = Access.Creators,
         ["organise/{consultationId:guid}/settings"] = Access.ConsultationOrganisers,
         ["organise/{consultationId:guid}/preview"] = Access.ConsultationMembers,
         ["organise/{consultationId:guid}/test-responses"] = Access.ConsultationOrganisers,
@@ -76,12 +80,13 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         Access.Anyone => true,
         Access.Staff => person != Person.Anonymous,
         Access.Admin => person == Person.Admin,
-        Access.Organisers => person is Person.Admin or Person.Organiser or Person.OrganiserOutsider,
+        Access.Creators => person is Person.Admin or Person.Organiser or Person.OrganiserOutsider,
+        Access.Organisers => person is Person.Admin or Person.Organiser or Person.OrganiserOutsider or Person.TeamOrganiser,
         Access.Analysts => person is Person.Admin or Person.Analyst or Person.AnalystOutsider,
-        Access.ConsultationOrganisers => person is Person.Admin or Person.Organiser,
-        Access.ConsultationAnalysts => person is Person.Admin or Person.Organiser or Person.Analyst,
-        Access.ConsultationMembers => person is Person.Admin or Person.Organiser or Person.Analyst or Person.Translator,
-        Access.ConsultationTranslators => person is Person.Admin or Person.Organiser or Person.Translator,
+        Access.ConsultationOrganisers => person is Person.Admin or Person.Organiser or Person.TeamOrganiser,
+        Access.ConsultationAnalysts => person is Person.Admin or Person.Organiser or Person.TeamOrganiser or Person.Analyst,
+        Access.ConsultationMembers => person is Person.Admin or Person.Organiser or Person.TeamOrganiser or Person.Analyst or Person.Translator,
+        Access.ConsultationTranslators => person is Person.Admin or Person.Organiser or Person.TeamOrganiser or Person.Translator,
         _ => false,
     };
 
@@ -174,6 +179,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
             _clients[Person.Organiser] = await App.SignedInAsync(DemoSeeder.OrganiserEmail);
             _clients[Person.Analyst] = await App.SignedInAsync(DemoSeeder.AnalystEmail);
             _clients[Person.OrganiserOutsider] = await App.SignedInAsync(await App.CreateStaffAsync(StaffRoles.Organiser));
+            _clients[Person.TeamOrganiser] = await App.SignedInAsync(await App.CreateStaffAsync(null, MemberRole.Organiser));
             _clients[Person.AnalystOutsider] = await App.SignedInAsync(await App.CreateStaffAsync(StaffRoles.Analyst));
             _clients[Person.Translator] = await App.SignedInAsync(await App.CreateStaffAsync(StaffRoles.Translator, MemberRole.Translator, "fr"));
         }

@@ -33,17 +33,18 @@ public static class Staff
         return new LoadedPage(await client.GetPageAsync(path), path);
     }
 
-    /// <summary>Creates an account in a role, optionally on the demo consultation's team.</summary>
-    public static async Task<string> CreateStaffAsync(this AppFactory app, string role, MemberRole? member = null, params string[] languages)
+    /// <summary>Creates an account in a platform role (or none), optionally on the demo consultation's team.</summary>
+    public static async Task<string> CreateStaffAsync(this AppFactory app, string? role, MemberRole? member = null, params string[] languages)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
         var db = scope.ServiceProvider.GetRequiredService<ConsultationDbContext>();
-        var email = $"{role.ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..8]}@example.org";
-        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role };
+        var email = $"{role?.ToLowerInvariant() ?? "staff"}-{Guid.NewGuid().ToString("N")[..8]}@example.org";
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role ?? "Staff" };
         var created = await users.CreateAsync(user, AppFactory.StaffPassword);
         Assert.True(created.Succeeded, string.Join(" ", created.Errors.Select(e => e.Description)));
-        Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
+        if (role is not null)
+            Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         if (member is { } memberRole)
         {
             var consultation = await db.Consultations.SingleAsync(c => c.Slug == Consultation.Web.Demo.DemoSeeder.Slug);

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Security.Cryptography;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
@@ -8,11 +9,12 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Consultation.Web.Pages.Account;
 
 /// <summary>Staff sign in here: organisers, analysts, translators and admins. Every attempt is audited.</summary>
-public sealed class SignInModel(SignInManager<StaffUser> signIn, ConsultationDbContext db, TimeProvider time,
+public sealed class SignInModel(SignInManager<StaffUser> signIn, SignInThrottle throttle, ConsultationDbContext db, TimeProvider time,
     IStringLocalizer<SharedResource> s) : PageModel
 {
     public const string StartPage = "/staff";
@@ -40,24 +42,32 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ConsultationDbC
     public IActionResult OnGet() =>
         User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl) : Page();
 
+    /// <summary>
+    /// Every failure (no such account, wrong password, disabled, no password set yet) answers in the same words after
+    /// exactly one password hash, so neither the answer nor its time tells whether an account exists. Too many
+    /// failures from one address are refused before any check (429, nothing written).
+    /// </summary>
     public async Task<IActionResult> OnPostAsync()
     {
         if (!ModelState.IsValid)
             return Page();
 
         var users = signIn.UserManager;
-        var user = await users.FindByEmailAsync(Input.Email.Trim());
-        var now = time.GetUtcNow();
-        if (user is null)
+        var email = Input.Email.Trim();
+        var account = users.NormalizeEmail(email);
+        var address = HttpContext.Connection.RemoteIpAddress;
+        if (throttle.WaitBefore(account, address) is { } wait)
         {
-            // Spend the time a real check takes, so that response times do not reveal which addresses have accounts.
-            users.PasswordHasher.HashPassword(new StaffUser(), Input.Password);
-            return await FailAsync(AuditActions.SignInFailed, Input.Email.Trim(), null, now);
+            Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return StatusCode(StatusCodes.Status429TooManyRequests);
         }
 
-        var result = await signIn.PasswordSignInAsync(user, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var now = time.GetUtcNow();
+        var user = await users.FindByEmailAsync(email);
+        if (await PasswordMatchesAsync(user, Input.Password) && user is { IsDisabled: false } && await signIn.CanSignInAsync(user))
         {
+            throttle.Forgive(account, address);
+            await signIn.SignInAsync(user, isPersistent: false);
             await AuditAsync(AuditActions.SignedIn, user.Email!, user.Id, now);
             if (user.InterfaceLanguage is null)
             {
@@ -67,36 +77,41 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, ConsultationDbC
             LanguageChoice.Remember(HttpContext, user.InterfaceLanguage);
             return LocalRedirect(SafeReturnUrl);
         }
-        if (result.IsLockedOut && user.IsDisabled)
-        {
-            Problem = s["This account has been disabled. Ask an administrator if you need it again."];
-            await AuditAsync(AuditActions.SignInFailed, user.Email!, user.Id, now);
-            return Page();
-        }
-        if (result.IsLockedOut)
-        {
-            // Identity stamps the lockout with the system clock (TimeProvider support comes in .NET 11), so the
-            // time left is measured on that clock, not the app's.
-            var minutes = user.LockoutEnd is { } end ? Math.Max(1, (int)Math.Round((end - TimeProvider.System.GetUtcNow()).TotalMinutes)) : 15;
-            Problem = s["This account is locked after too many failed attempts. Try again in {0} minutes.", minutes];
-            await AuditAsync(AuditActions.LockedOut, user.Email!, user.Id, now);
-            return Page();
-        }
-        return await FailAsync(AuditActions.SignInFailed, user.Email!, user.Id, now);
+
+        throttle.RecordFailure(account, address);
+        Problem = s["The email address or password is not correct."];
+        await AuditAsync(AuditActions.SignInFailed, user?.Email ?? email, user?.Id, now);
+        return Page();
     }
+
+    /// <summary>
+    /// One password hash whatever the account: an address without an account, or an account without a password yet,
+    /// is checked against a hash of a random password, made once with the same settings.
+    /// </summary>
+    private async Task<bool> PasswordMatchesAsync(StaffUser? user, string password)
+    {
+        var users = signIn.UserManager;
+        if (user?.PasswordHash is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(Placeholder, PlaceholderHash, password);
+            return false;
+        }
+        return await users.CheckPasswordAsync(user, password);
+    }
+
+    private static readonly StaffUser Placeholder = new();
+    private static string? _placeholderHash;
+
+    // Made once per process with the app's hasher settings (so verifying it costs what verifying a real one does), by
+    // Identity's hasher directly rather than the app's service, which counts as the work of a sign-in.
+    private string PlaceholderHash => _placeholderHash ??= new PasswordHasher<StaffUser>(HttpContext.RequestServices.GetService<IOptions<PasswordHasherOptions>>())
+        .HashPassword(Placeholder, Convert.ToBase64String(RandomNumberGenerator.GetBytes(24)));
 
     /// <summary>Only a path on this site: a return URL naming another host is ignored (no open redirect).</summary>
     public string SafeReturnUrl => !string.IsNullOrEmpty(ReturnUrl) && Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : StartPage;
 
     public string? ErrorFor(string field) =>
         ModelState.TryGetValue($"{nameof(Input)}.{field}", out var entry) ? entry.Errors.FirstOrDefault()?.ErrorMessage : null;
-
-    private async Task<IActionResult> FailAsync(string action, string actor, Guid? userId, DateTimeOffset now)
-    {
-        Problem = s["The email address or password is not correct."];
-        await AuditAsync(action, actor, userId, now);
-        return Page();
-    }
 
     private async Task AuditAsync(string action, string actor, Guid? userId, DateTimeOffset now)
     {

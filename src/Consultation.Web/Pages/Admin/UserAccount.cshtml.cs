@@ -95,14 +95,23 @@ public sealed class UserAccountModel(ConsultationDbContext db, UserManager<Staff
         if (stamp != Account.ConcurrencyStamp)
             return await RefuseAsync(userId, s["Someone else changed this account at the same time. Reload the page and try again."]);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var languageChanged = Account.InterfaceLanguage != language;
         Account.InterfaceLanguage = language;
         var updated = await users.UpdateAsync(Account);
         if (!updated.Succeeded)
             return await RefuseAsync(userId, s["Someone else changed this account at the same time. Reload the page and try again."]);
-        if (!(await users.RemoveFromRolesAsync(Account, Roles.Except(chosen))).Succeeded
-            || !(await users.AddToRolesAsync(Account, chosen.Except(Roles))).Succeeded)
+        var (removed, granted) = (Roles.Except(chosen).ToList(), chosen.Except(Roles).ToList());
+        if (!(await users.RemoveFromRolesAsync(Account, removed)).Succeeded
+            || !(await users.AddToRolesAsync(Account, granted)).Succeeded)
             return await RefuseAsync(userId, s["Someone else changed this account at the same time. Reload the page and try again."]);
-        await AuditAsync(AuditActions.AccountChanged, cancellationToken);
+        // Each platform role given or taken is an event of its own: the audit log answers "who made this person an organiser?".
+        foreach (var role in granted)
+            RecordRoleChange(AuditActions.RoleGranted, role);
+        foreach (var role in removed)
+            RecordRoleChange(AuditActions.RoleRemoved, role);
+        if (languageChanged)
+            RecordEvent(AuditActions.AccountChanged, "user", Account.Id.ToString());
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return RedirectToPage(new { userId });
     }
@@ -144,10 +153,18 @@ public sealed class UserAccountModel(ConsultationDbContext db, UserManager<Staff
 
     private async Task AuditAsync(string action, CancellationToken cancellationToken)
     {
-        db.AuditEvents.Add(AuditEvent.Record(action, User.Identity?.Name ?? "", ActorId, HttpContext.RemoteAddress(), time.GetUtcNow(),
-            "user", Account.Id.ToString()));
+        RecordEvent(action, "user", Account.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
     }
+
+    private void RecordRoleChange(string action, string role) => RecordEvent(action, RoleObjectType, $"{Account.Id}/{role}");
+
+    /// <summary>Role changes are filed as <c>user-role</c> objects named <c>{userId}/{role}</c>.</summary>
+    public const string RoleObjectType = "user-role";
+
+    private void RecordEvent(string action, string objectType, string objectId) =>
+        db.AuditEvents.Add(AuditEvent.Record(action, User.Identity?.Name ?? "", ActorId, HttpContext.RemoteAddress(), time.GetUtcNow(),
+            objectType, objectId));
 
     private async Task<IActionResult> RefuseAsync(Guid userId, string problem)
     {

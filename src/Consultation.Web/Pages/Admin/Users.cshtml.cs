@@ -93,6 +93,9 @@ public sealed class UsersModel(ConsultationDbContext db, UserManager<StaffUser> 
             var inviter = User.Identity?.Name ?? "";
             await outbox.AddAsync(AccountInvitationEmail.Build(Invite.Key, email, Invite.Language, inviter, link, SetPasswordTokenProvider.Lifespan, s, now), cancellationToken);
             db.AuditEvents.Add(AuditEvent.Record(AuditActions.AccountInvited, inviter, ActorId, HttpContext.RemoteAddress(), now, "user", user.Id.ToString()));
+            foreach (var role in Invite.Roles.Distinct())
+                db.AuditEvents.Add(AuditEvent.Record(AuditActions.RoleGranted, inviter, ActorId, HttpContext.RemoteAddress(), now,
+                    UserAccountModel.RoleObjectType, $"{user.Id}/{role}"));
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }

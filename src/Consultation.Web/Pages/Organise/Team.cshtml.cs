@@ -35,8 +35,14 @@ public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> u
     public MemberRole AddRole { get; private set; } = MemberRole.Analyst;
     public IReadOnlyList<string> AddLanguages { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] Guid consultationId, CancellationToken cancellationToken) =>
-        await LoadAsync(consultationId, cancellationToken) ? Page() : NotFound();
+    /// <summary>The address just submitted on the add form, answered in the same words whether or not it has an account.</summary>
+    public string? Added { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] Guid consultationId, [FromQuery] string? added, CancellationToken cancellationToken)
+    {
+        Added = added is { Length: > 0 and <= 320 } ? added : null;
+        return await LoadAsync(consultationId, cancellationToken) ? Page() : NotFound();
+    }
 
     /// <summary>The fields of the add, change and remove forms (named <c>Member.*</c>).</summary>
     public sealed class MemberInput
@@ -47,6 +53,10 @@ public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> u
         public List<string> Languages { get; set; } = [];
     }
 
+    /// <summary>
+    /// Adds a staff account by email. An address without a usable account (none, or disabled) gets the same answer as one
+    /// with an account, so the form does not tell organisers who has an account; nobody is added then.
+    /// </summary>
     public async Task<IActionResult> OnPostAddAsync([FromRoute] Guid consultationId, [FromForm(Name = "Member")] MemberInput input,
         CancellationToken cancellationToken)
     {
@@ -54,26 +64,26 @@ public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> u
         AddEmail = (input.Email ?? "").Trim();
         AddRole = role ?? MemberRole.Analyst;
         AddLanguages = input.Languages;
-        return await ChangeTeamAsync(consultationId, null, async consultation =>
+        var result = await ChangeTeamAsync(consultationId, null, async consultation =>
         {
             if (AddEmail.Length == 0)
                 return s["Enter the email address of the person to add."];
             if (role is not { } chosenRole || !Enum.IsDefined(chosenRole))
                 return s["Choose a role."];
-            var user = AddEmail.Length <= 320 ? await users.FindByEmailAsync(AddEmail) : null;
-            if (user is null)
-                return s["No staff account has the email address {0}. An administrator can invite them first.", AddEmail];
-            if (user.IsDisabled)
-                return s["The account {0} is disabled. An administrator can re-enable it.", AddEmail];
-            if (await db.ConsultationMembers.AnyAsync(m => m.ConsultationId == consultationId && m.UserId == user.Id, cancellationToken))
-                return s["{0} is already on the team: change their role in the list.", AddEmail];
+            // Checked before the account is looked up, so that no refusal depends on whether the account exists.
             if (LanguageProblem(consultation, chosenRole, AddLanguages) is { } problem)
                 return problem;
+            var user = AddEmail.Length <= 320 ? await users.FindByEmailAsync(AddEmail) : null;
+            if (user is null || user.IsDisabled)
+                return null;
+            if (await db.ConsultationMembers.AnyAsync(m => m.ConsultationId == consultationId && m.UserId == user.Id, cancellationToken))
+                return s["{0} is already on the team: change their role in the list.", AddEmail];
+            // Membership only: it grants rights in this consultation; platform roles are for admins to give.
             db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, chosenRole, time.GetUtcNow(), TranslatorLanguages(chosenRole, AddLanguages)));
-            await GiveAccessAsync(user, chosenRole);
             Audit(AuditActions.MemberAdded, consultationId, user.Id);
             return null;
         }, cancellationToken);
+        return result is RedirectToPageResult ? RedirectToPage(new { consultationId, added = AddEmail }) : result;
     }
 
     public async Task<IActionResult> OnPostChangeAsync([FromRoute] Guid consultationId, [FromForm(Name = "Member")] MemberInput input,
@@ -94,8 +104,6 @@ public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> u
             // Replaced, not edited: a form read before this change now names a membership that no longer exists.
             db.ConsultationMembers.Remove(member);
             db.ConsultationMembers.Add(member.Reassign(consultation, chosenRole, TranslatorLanguages(chosenRole, languages)));
-            if (await users.FindByIdAsync(member.UserId.ToString()) is { } user)
-                await GiveAccessAsync(user, chosenRole);
             Audit(AuditActions.MemberChanged, consultationId, member.UserId);
             return null;
         }, cancellationToken);
@@ -179,25 +187,6 @@ public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> u
     /// <summary>Languages belong to translators only; boxes ticked for another role are ignored.</summary>
     private static IReadOnlyList<string> TranslatorLanguages(MemberRole role, IReadOnlyList<string> languages) =>
         role == MemberRole.Translator ? languages : [];
-
-    /// <summary>
-    /// The policies on a consultation's own pages look at membership alone, but the staff menu and the lists at
-    /// /organise and /analyse look at the platform role. So a new member also gets the platform role of their
-    /// team role (an organiser, analyst or translator account), or they could reach the consultation only through
-    /// /staff. Removing a member keeps the platform role: it may serve other teams, and admins manage it. The role is
-    /// seen at once: the security stamp is checked on every request, which rebuilds the signed-in person's roles.
-    /// </summary>
-    private async Task GiveAccessAsync(StaffUser user, MemberRole role)
-    {
-        var platformRole = role switch
-        {
-            MemberRole.Organiser => StaffRoles.Organiser,
-            MemberRole.Analyst => StaffRoles.Analyst,
-            _ => StaffRoles.Translator,
-        };
-        if (!await users.IsInRoleAsync(user, platformRole))
-            await users.AddToRoleAsync(user, platformRole);
-    }
 
     private async Task<bool> IsLastOrganiserAsync(Guid consultationId, CancellationToken cancellationToken) =>
         await db.ConsultationMembers.CountAsync(m => m.ConsultationId == consultationId && m.Role == MemberRole.Organiser, cancellationToken) <= 1;

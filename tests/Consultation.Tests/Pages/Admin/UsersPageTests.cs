@@ -131,6 +131,28 @@ public sealed class UsersPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Save_AuditsEveryRoleGrantedOrTakenAway_AsARoleChange()
+    {
+        var admin = await app.SignedInAsync(DemoSeeder.AdminEmail);
+        var email = await app.CreateStaffAsync(StaffRoles.Analyst);
+        var path = await AccountPathAsync(email);
+        var id = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
+
+        await ResponseAssert.RedirectsTo(path, await admin.SubmitAsync(await admin.GetPageAsync(path), new Dictionary<string, string[]>
+        {
+            ["Settings.Roles"] = [StaffRoles.Organiser, StaffRoles.Translator],
+            ["Settings.Language"] = ["en"],
+        }, "#account-settings", pagePath: path));
+
+        var events = await app.WithDbAsync(db => db.AuditEvents.Where(e => e.ObjectId!.StartsWith(id.ToString()))
+            .Select(e => new { e.Action, e.ObjectType, e.ObjectId, e.Actor }).ToListAsync());
+        Assert.Equal(
+            [$"{AuditActions.RoleGranted} {id}/{StaffRoles.Organiser}", $"{AuditActions.RoleGranted} {id}/{StaffRoles.Translator}", $"{AuditActions.RoleRemoved} {id}/{StaffRoles.Analyst}"],
+            events.Where(e => e.ObjectType == "user-role").Select(e => $"{e.Action} {e.ObjectId}").Order(StringComparer.Ordinal));
+        Assert.All(events, e => Assert.Equal(DemoSeeder.AdminEmail, e.Actor));
+    }
+
+    [Fact]
     public async Task Save_FromAFormReadBeforeAnotherAdminsChange_IsRefused()
     {
         var admin = await app.SignedInAsync(DemoSeeder.AdminEmail);
@@ -150,7 +172,7 @@ public sealed class UsersPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task Disable_RefusesSignInWithAMessage_AndEndsTheOpenSessionAtOnce_UntilReEnabled()
+    public async Task Disable_RefusesSignInLikeAWrongPassword_AndEndsTheOpenSessionAtOnce_UntilReEnabled()
     {
         var admin = await app.SignedInAsync(DemoSeeder.AdminEmail);
         var email = await app.CreateStaffAsync(StaffRoles.Analyst);
@@ -166,7 +188,8 @@ public sealed class UsersPageTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.Respondent("fr");
         var refused = await client.SignInAsync(await Staff.SignInPageAsync(client), email, AppFactory.StaffPassword);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains(Localized.Text("fr", "This account has been disabled. Ask an administrator if you need it again."),
+        // The same words as a wrong password: the sign-in page does not tell who has an account (issue 14).
+        Assert.Contains(Localized.Text("fr", "The email address or password is not correct."),
             (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
         Assert.Contains(Localized.Text("en", "Disabled"), (await admin.GetPageAsync(Accounts.UsersPath)).Text($"tr[data-account='{email}'] [data-status]"));
 

@@ -28,7 +28,7 @@ public sealed class HistoryPageTests(AppFactory app) : IClassFixture<AppFactory>
             (await SettingsForms.SaveAsync(organiser, settings, new Dictionary<string, string[]> { ["Input.Summary"] = ["Where is shade missing?"] })).StatusCode);
         app.Clock.Advance(TimeSpan.FromMinutes(1));
         var team = $"/organise/{id}/team";
-        await ResponseAssert.RedirectsTo(team, await organiser.SubmitAsync(await organiser.GetPageAsync(team),
+        await ResponseAssert.RedirectsTo($"{team}?added={colleague}", await organiser.SubmitAsync(await organiser.GetPageAsync(team),
             new Dictionary<string, string[]> { ["Member.Email"] = [colleague], ["Member.Role"] = ["Analyst"] }, "#add-member", pagePath: team));
 
         var rows = Rows(await organiser.GetPageAsync(HistoryPath(id)));

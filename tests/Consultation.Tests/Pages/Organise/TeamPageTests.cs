@@ -14,36 +14,83 @@ namespace Consultation.Tests.Pages.Organise;
 public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
 {
     [Fact]
-    public async Task Add_AnAnalystByEmail_PutsThemOnTheTeam_GivesThemTheAnalystRole_AndAudits()
+    public async Task Add_AnAnalystByEmail_PutsThemOnTheTeam_WithoutAPlatformRole_AndTheAnalyseListFollows()
     {
         var (organiser, id, path) = await NewConsultationAsync();
         var person = await app.CreateStaffAsync(StaffRoles.Translator);
 
-        await ResponseAssert.RedirectsTo(path, await AddAsync(organiser, path, person, "Analyst"));
+        await ResponseAssert.RedirectsTo(Added(path, person), await AddAsync(organiser, path, person, "Analyst"));
 
         var member = await MemberAsync(id, person);
         Assert.Equal(MemberRole.Analyst, member!.Role);
-        Assert.Contains(StaffRoles.Analyst, await PlatformRolesAsync(person));
+        Assert.Equal([StaffRoles.Translator], await PlatformRolesAsync(person));
         Assert.Contains(person, (await organiser.GetPageAsync(path)).Text("[data-team]"));
         Assert.Equal(1, await AuditCountAsync(AuditActions.MemberAdded, id));
 
-        // The new analyst reaches the consultation's results, and the list the staff menu links to.
+        // The new analyst reaches the consultation's results, and the list the staff menu links to, by membership alone.
         var analyst = await app.SignedInAsync(person);
-        Assert.Equal(HttpStatusCode.OK, (await analyst.GetAsync("/analyse")).StatusCode);
+        var start = await analyst.GetPageAsync("/staff");
+        Assert.NotNull(start.QuerySelector("nav.staff-nav a[href='/analyse']"));
+        Assert.Null(start.QuerySelector("nav.staff-nav a[href='/organise']"));
+        Assert.NotNull((await analyst.GetPageAsync("/analyse")).QuerySelector($"a[href='/analyse/{id}']"));
         Assert.NotEqual(HttpStatusCode.Forbidden, (await analyst.GetAsync($"/analyse/{id}")).StatusCode);
     }
 
     [Fact]
-    public async Task Add_AnAddressWithoutAnAccount_IsRefusedInWords()
+    public async Task AddAsOrganiser_ThenRemove_NeverMakesThePersonAPlatformOrganiser()
+    {
+        var (organiser, id, path) = await NewConsultationAsync();
+        var person = await app.CreateStaffAsync(StaffRoles.Translator);
+        var translator = await app.SignedInAsync(person);
+
+        var added = await AddAsync(organiser, path, person, "Organiser");
+
+        Assert.Equal([StaffRoles.Translator], await PlatformRolesAsync(person));
+        await ResponseAssert.RedirectsTo(Added(path, person), added);
+        // Organiser of this consultation: it is in their "Organise" list and menu, but creating consultations is not theirs.
+        Assert.NotNull((await translator.GetPageAsync("/staff")).QuerySelector("nav.staff-nav a[href='/organise']"));
+        var list = await translator.GetPageAsync("/organise");
+        Assert.NotNull(list.QuerySelector($"a[href='/organise/{id}']"));
+        Assert.Null(list.QuerySelector("a[href='/organise/new']"));
+        Assert.Equal(HttpStatusCode.OK, (await translator.GetAsync(path)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await translator.GetAsync("/organise/new")).StatusCode);
+
+        await ResponseAssert.RedirectsTo(path, await RemoveAsync(organiser, path, person));
+
+        Assert.Equal([StaffRoles.Translator], await PlatformRolesAsync(person));
+        Assert.Null((await translator.GetPageAsync("/staff")).QuerySelector("nav.staff-nav a[href='/organise']"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await translator.GetAsync("/organise")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await translator.GetAsync("/organise/new")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await translator.GetAsync(path)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Add_AnAddressWithoutAnAccount_OrADisabledOne_AnswersExactlyAsForAnAccount()
     {
         var (organiser, id, path) = await NewConsultationAsync("fr");
+        var existing = await app.CreateStaffAsync(StaffRoles.Analyst);
+        var disabled = await app.CreateStaffAsync(StaffRoles.Analyst);
+        await app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Email == disabled);
+            user.LockoutEnabled = true;
+            user.LockoutEnd = StaffUser.DisabledUntil;
+            await db.SaveChangesAsync();
+        });
 
-        var refused = await AddAsync(organiser, path, "nobody-here@example.org", "Analyst");
+        var answers = new Dictionary<string, HttpResponseMessage>();
+        foreach (var email in new[] { existing, "nobody-here@example.org", disabled })
+            answers[email] = await AddAsync(organiser, path, email, "Analyst");
 
-        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains(Localized.Text("fr", "No staff account has the email address {0}. An administrator can invite them first.", "nobody-here@example.org"),
-            (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
-        Assert.Equal(1, await app.WithDbAsync(db => db.ConsultationMembers.CountAsync(m => m.ConsultationId == id)));
+        foreach (var (email, answer) in answers)
+        {
+            await ResponseAssert.RedirectsTo(Added(path, email), answer);
+            var notice = (await organiser.GetPageAsync(answer.Headers.Location!.OriginalString)).Text("[data-added]");
+            Assert.Equal(Localized.Text("fr", "If {0} has a staff account, they are now on the team. If they are not in the list below, an administrator can invite them or re-enable their account.", email), notice);
+        }
+        Assert.NotNull(await MemberAsync(id, existing));
+        Assert.Null(await MemberAsync(id, disabled));
+        Assert.Equal(2, await app.WithDbAsync(db => db.ConsultationMembers.CountAsync(m => m.ConsultationId == id)));
     }
 
     [Fact]
@@ -63,7 +110,7 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Contains(Localized.Text("en", "Choose at least one language for a translator."), (await Html.ParseAsync(none)).Text("[data-error-summary]"));
         Assert.Null(await MemberAsync(id, person));
 
-        await ResponseAssert.RedirectsTo(path, await AddAsync(organiser, path, person, "Translator", "fr", "sw"));
+        await ResponseAssert.RedirectsTo(Added(path, person), await AddAsync(organiser, path, person, "Translator", "fr", "sw"));
         var member = await MemberAsync(id, person);
         Assert.Equal(MemberRole.Translator, member!.Role);
         Assert.Equal(["fr", "sw"], member.Languages);
@@ -74,7 +121,7 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var (organiser, id, path) = await NewConsultationAsync();
         var person = await app.CreateStaffAsync(StaffRoles.Translator);
-        await ResponseAssert.RedirectsTo(path, await AddAsync(organiser, path, person, "Translator", "fr"));
+        await ResponseAssert.RedirectsTo(Added(path, person), await AddAsync(organiser, path, person, "Translator", "fr"));
 
         await ResponseAssert.RedirectsTo(path, await ChangeAsync(organiser, path, person, "Translator", "sw", "en"));
         Assert.Equal(["sw", "en"], (await MemberAsync(id, person))!.Languages);
@@ -83,7 +130,7 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
         var member = await MemberAsync(id, person);
         Assert.Equal(MemberRole.Organiser, member!.Role);
         Assert.Empty(member.Languages);
-        Assert.Contains(StaffRoles.Organiser, await PlatformRolesAsync(person));
+        Assert.Equal([StaffRoles.Translator], await PlatformRolesAsync(person));
         Assert.Equal(2, await AuditCountAsync(AuditActions.MemberChanged, id));
     }
 
@@ -92,7 +139,7 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var (organiser, id, path) = await NewConsultationAsync();
         var person = await app.CreateStaffAsync(StaffRoles.Organiser);
-        await ResponseAssert.RedirectsTo(path, await AddAsync(organiser, path, person, "Organiser"));
+        await ResponseAssert.RedirectsTo(Added(path, person), await AddAsync(organiser, path, person, "Organiser"));
         var other = await app.SignedInAsync(person);
         Assert.Equal(HttpStatusCode.OK, (await other.GetAsync(path)).StatusCode);
 
@@ -126,10 +173,10 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var (first, id, path) = await NewConsultationAsync("ko");
         var secondEmail = await app.CreateStaffAsync(StaffRoles.Organiser);
-        await ResponseAssert.RedirectsTo(path, await AddAsync(first, path, secondEmail, "Organiser"));
+        await ResponseAssert.RedirectsTo(Added(path, secondEmail), await AddAsync(first, path, secondEmail, "Organiser"));
         var second = await app.SignedInAsync(secondEmail, acceptLanguage: "ko");
         var person = await app.CreateStaffAsync(StaffRoles.Translator);
-        await ResponseAssert.RedirectsTo(path, await AddAsync(first, path, person, "Translator", "fr"));
+        await ResponseAssert.RedirectsTo(Added(path, person), await AddAsync(first, path, person, "Translator", "fr"));
 
         // Both organisers have the page open; the first changes the translator's languages, then the second, from the older page.
         var firstPage = await first.GetPageAsync(path);
@@ -156,7 +203,7 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
         var (first, id, path) = await NewConsultationAsync();
         var firstEmail = await OrganiserEmailAsync(id);
         var secondEmail = await app.CreateStaffAsync(StaffRoles.Organiser);
-        await ResponseAssert.RedirectsTo(path, await AddAsync(first, path, secondEmail, "Organiser"));
+        await ResponseAssert.RedirectsTo(Added(path, secondEmail), await AddAsync(first, path, secondEmail, "Organiser"));
         var second = await app.SignedInAsync(secondEmail);
         var firstPage = await first.GetPageAsync(path);
         var secondPage = await second.GetPageAsync(path);
@@ -191,6 +238,8 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.NotFound, (await (await app.SignedInAsync(DemoSeeder.AdminEmail)).GetAsync($"/organise/{Guid.NewGuid()}/team")).StatusCode);
     }
+
+    private static string Added(string path, string email) => $"{path}?added={email}";
 
     private static Dictionary<string, string[]> Fields(string role, params string[] languages) =>
         new() { ["Member.Role"] = [role], ["Member.Languages"] = languages };
