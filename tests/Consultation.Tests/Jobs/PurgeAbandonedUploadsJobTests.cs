@@ -108,3 +108,33 @@ public sealed class PurgeAbandonedUploadsJobTests(AppFactory app) : IClassFixtur
         Assert.Contains(firstFile, files);
     }
 }
+
+/// <summary>The purge through a real Hangfire server, as its daily recurring job.</summary>
+[Collection(JobServers.Name)]
+public sealed class PurgeAbandonedUploadsJobServerTests
+{
+    [Fact]
+    public async Task TheRecurringJob_PurgesAClosedConsultationsDraft_OnTheJobServer()
+    {
+        await using var app = AppFactory.With(new Dictionary<string, string?> { ["Jobs:Server"] = "true" });
+        var consultation = await app.UploadsAsync();
+        var client = app.Respondent();
+        var saved = await client.AutosaveWithFilesAsync(await client.GetPageAsync($"/c/{consultation.Slug}/answer"), null,
+            new Dictionary<string, (string, byte[])> { ["a.paper"] = ("paper.pdf", Pdf(700)) });
+        Assert.Equal(HttpStatusCode.NoContent, saved.StatusCode);
+        await app.WithDbAsync(async db =>
+        {
+            (await db.Consultations.SingleAsync(c => c.Id == consultation.Id)).Close(app.Clock.GetUtcNow());
+            await db.SaveChangesAsync();
+        });
+        app.Clock.Advance(TimeSpan.FromDays(PurgeAbandonedUploadsJob.DefaultKeepDraftsDays + 1));
+
+        app.Services.GetRequiredService<Hangfire.IRecurringJobManager>().Trigger(RecurringJobs.PurgeAbandonedUploads);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while ((await app.FileIdsAsync(consultation.Id)).Count > 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(200);
+        Assert.Empty(await app.FileIdsAsync(consultation.Id));
+        Assert.False(await app.WithDbAsync(db => db.Responses.AnyAsync(r => r.ConsultationId == consultation.Id)));
+    }
+}
