@@ -130,9 +130,13 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         var questions = Pages.Section(Number).Questions;
         // One transaction: the files received, the draft saved and the files it no longer names deleted, or none of it.
         // Only where files are at stake: every other save stays one statement.
-        var filesAtStake = questions.Any(q => q.Type == QuestionType.FileUpload) || FileIds(saved).Any();
+        var files = new DraftFiles(db, Link, time.GetUtcNow(),
+            RespondentFormLimits.QuotaMegabytes(HttpContext.RequestServices.GetRequiredService<IConfiguration>()));
+        var filesAtStake = questions.Any(q => q.Type == QuestionType.FileUpload) || files.Named(saved).Any();
         await using var transaction = filesAtStake ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await ReceiveUploadsAsync(questions, form, saved, cancellationToken);
+        await files.ReceiveAsync(questions, form, Request.HasFormContentType ? Request.Form.Files : null, saved, cancellationToken);
+        foreach (var (code, outcome) in files.Outcomes)
+            _uploads[code] = outcome;
         var fields = AnswerFields.FromForm(questions, form, PageCulture(form));
         foreach (var (code, outcome) in _uploads)
         {
@@ -167,7 +171,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
             return autosave ? StatusCode(StatusCodes.Status409Conflict) : Redirect($"{Link.BasePath}/answer/{Number}");
         if (transaction is not null)
         {
-            await DeleteDroppedFilesAsync(response, saved, cancellationToken);
+            await files.DeleteDroppedAsync(response, saved, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -346,102 +350,6 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         _keptFiles = files;
         var here = Pages.Section(Number).Questions.Select(q => q.Code).ToHashSet(StringComparer.Ordinal);
         return errors.Where(e => here.Contains(e.QuestionCode));
-    }
-
-    /// <summary>The files stored by this request.</summary>
-    private readonly List<Guid> _stored = [];
-
-    /// <summary>
-    /// For each upload question of the page: the file kept from before (its id in a hidden field, honoured only when it
-    /// belongs to this consultation and question), replaced by a newly chosen file once that passes its checks and fits in
-    /// the draft's quota. A new file is stored from the form's stream, never read whole into memory.
-    /// </summary>
-    private async Task ReceiveUploadsAsync(IEnumerable<QuestionSnapshot> questions, Dictionary<string, string[]> form,
-        IReadOnlyDictionary<string, string[]> saved, CancellationToken cancellationToken)
-    {
-        var uploads = questions.Where(q => q.Type == QuestionType.FileUpload).ToList();
-        if (uploads.Count == 0)
-            return;
-        var held = await HeldSizesAsync(saved, cancellationToken);
-        var quotaMegabytes = RespondentFormLimits.QuotaMegabytes(HttpContext.RequestServices.GetRequiredService<IConfiguration>());
-        foreach (var question in uploads)
-        {
-            FileAnswer? kept = null;
-            AnswerError? error = null;
-            if (form.TryGetValue(AnswerReader.Field(question.Code, "file"), out var ids) && ids.Length > 0)
-            {
-                if (ids.Length == 1 && Guid.TryParse(ids[0], out var id))
-                    kept = await db.UploadedFiles.AsNoTracking()
-                        .Where(f => f.Id == id && f.ConsultationId == Link.Consultation.Id && f.QuestionCode == question.Code)
-                        .Select(f => new FileAnswer(f.Id, f.FileName, f.Size, f.ContentType))
-                        .SingleOrDefaultAsync(cancellationToken);
-                if (kept is null)
-                    error = new AnswerError(question.Code, AnswerReader.Messages.FileGone);
-            }
-            held.Remove(question.Code);
-            if (kept is not null)
-                held[question.Code] = kept.Size;
-            var file = Request.HasFormContentType ? Request.Form.Files.GetFile(AnswerReader.Field(question.Code)) : null;
-            if (file is not null && file.FileName.Length > 0)
-            {
-                var head = new byte[(int)Math.Min(file.Length, UploadedFile.HeadLength)];
-                await using (var stream = file.OpenReadStream())
-                    await stream.ReadExactlyAsync(head, cancellationToken);
-                error = UploadedFile.Check(question, file.FileName, file.Length, head);
-                // The quota counts what the draft would hold: the other questions' files and this one, not the one it replaces.
-                if (error is null && held.Where(h => h.Key != question.Code).Sum(h => h.Value) + file.Length > quotaMegabytes * 1024L * 1024L)
-                    error = new AnswerError(question.Code, AnswerReader.Messages.FileQuota, quotaMegabytes);
-                if (error is null)
-                {
-                    var stored = UploadedFile.Store(Link.Consultation.Id, question.Code, file.FileName, file.Length, time.GetUtcNow());
-                    await using (var stream = file.OpenReadStream())
-                        await UploadedFileContent.InsertAsync(db, stored, stream, cancellationToken);
-                    _stored.Add(stored.Id);
-                    kept = stored.ToAnswer();
-                    held[question.Code] = file.Length;
-                }
-            }
-            _uploads[question.Code] = new UploadOutcome(kept, error);
-        }
-    }
-
-    /// <summary>The size of each file the draft holds, by question.</summary>
-    private async Task<Dictionary<string, long>> HeldSizesAsync(IReadOnlyDictionary<string, string[]> fields, CancellationToken cancellationToken)
-    {
-        var named = FileIds(fields).ToList();
-        var ids = named.Select(n => n.Id).ToList();
-        var consultationId = Link.Consultation.Id;
-        var sizes = ids.Count == 0 ? [] : await db.UploadedFiles.Where(f => ids.Contains(f.Id) && f.ConsultationId == consultationId)
-            .ToDictionaryAsync(f => f.Id, f => f.Size, cancellationToken);
-        return named.Where(n => sizes.ContainsKey(n.Id)).ToDictionary(n => n.Code, n => sizes[n.Id], StringComparer.Ordinal);
-    }
-
-    private IEnumerable<(string Code, Guid Id)> FileIds(IReadOnlyDictionary<string, string[]> fields) =>
-        Link.Snapshot.Questions.Where(q => q.Type == QuestionType.FileUpload)
-            .Select(q => (q.Code, Id: AnswerFields.FileId(fields, q.Code)))
-            .Where(f => f.Id is not null)
-            .Select(f => (f.Code, f.Id!.Value));
-
-    /// <summary>
-    /// A file the draft named before this save, or one stored by it, that the saved draft does not name was replaced or
-    /// removed (or its question is now hidden): deleted in the save's transaction, unless a submitted revision of this
-    /// response names it, since the submitted answers still point at it.
-    /// </summary>
-    private async Task DeleteDroppedFilesAsync(Response response, IReadOnlyDictionary<string, string[]> before, CancellationToken cancellationToken)
-    {
-        var dropped = FileIds(before).Select(f => f.Id).Concat(_stored)
-            .Except(FileIds(response.Fields).Select(f => f.Id))
-            .ToArray();
-        if (dropped.Length == 0)
-            return;
-        await db.Database.ExecuteSqlAsync($"""
-            DELETE FROM uploaded_files f
-            WHERE f.id = ANY({dropped}) AND f.consultation_id = {response.ConsultationId}
-              AND NOT EXISTS (SELECT 1 FROM response_revisions v
-                              WHERE v.response_id = {response.Id} AND v.answers -> f.question_code ->> 'id' = f.id::text)
-              AND NOT EXISTS (SELECT 1 FROM responses r
-                              WHERE r.id = {response.Id} AND r.answers -> f.question_code ->> 'id' = f.id::text)
-            """, cancellationToken);
     }
 
     private async Task<IActionResult?> LoadAsync(string? slug, string? token, string? resume, CancellationToken cancellationToken,
