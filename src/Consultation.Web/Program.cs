@@ -38,6 +38,7 @@ builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new T
 builder.Services.AddConsultationLocalization();
 builder.Services.AddConsultationSecurity();
 builder.Services.AddConsultationTransport();
+builder.Services.AddConsultationRateLimits();
 builder.Services.AddRazorPages(options =>
     {
         // A personal link opens the same pages as the public one.
@@ -113,6 +114,8 @@ app.UseRequestLocalization();
 app.Use((context, next) => LanguageChoice.RememberFromQuery(context, next));
 app.UseStatusCodePagesWithReExecute("/status/{0}");
 app.UseRouting();
+// After routing: each limit is a named policy on the endpoints it guards (see RateLimits).
+app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
 app.Use((context, next) => AccountLanguage.RememberChoiceAsync(context, next));

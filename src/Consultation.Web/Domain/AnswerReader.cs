@@ -66,6 +66,7 @@ public static partial class AnswerReader
         public const string ChooseFile = "Select a file";
         public const string FileEmpty = "The selected file is empty";
         public const string FileTooLarge = "The selected file must be smaller than {0} MB";
+        public const string FileQuota = "The files of one response must be smaller than {0} MB together: this file was not added";
         public const string FileWrongType = "The selected file must be one of these types: {0}";
         public const string FileContentMismatch = "The selected file is not really a {0} file";
         public const string FileGone = "Select the file again: the one uploaded before could not be found";

@@ -5,7 +5,8 @@ namespace Consultation.Web.Domain;
 /// <summary>
 /// A file a respondent uploaded to answer a question (a position paper), stored in the database so that any
 /// node serves it. Nothing here links it to a person: a random id, the consultation, the question, and the
-/// day it arrived. The response's answer points at it by id.
+/// day it arrived. The response's answer points at it by id. Its bytes are not a property: they are written and read as
+/// streams (<see cref="Data.UploadedFileContent"/>), so that a 20 MB file is never held whole in memory.
 /// </summary>
 public sealed class UploadedFile
 {
@@ -33,7 +34,6 @@ public sealed class UploadedFile
     public string FileName { get; private set; } = "";
     public string ContentType { get; private set; } = "";
     public long Size { get; private set; }
-    public byte[] Content { get; private set; } = [];
 
     /// <summary>The day (UTC) it arrived: coarse on purpose, so it cannot be matched with other timestamps.</summary>
     public DateTimeOffset UploadedOn { get; private set; }
@@ -65,7 +65,8 @@ public sealed class UploadedFile
         return null;
     }
 
-    public static UploadedFile Store(Guid consultationId, string questionCode, string fileName, byte[] content, DateTimeOffset now)
+    /// <summary>A file of <paramref name="size"/> bytes that passed <see cref="Check"/>, to be stored with its content.</summary>
+    public static UploadedFile Store(Guid consultationId, string questionCode, string fileName, long size, DateTimeOffset now)
     {
         var extension = ExtensionOf(fileName) ?? throw new DomainException("A stored file has a known extension.");
         return new UploadedFile
@@ -76,8 +77,7 @@ public sealed class UploadedFile
             QuestionCode = questionCode,
             FileName = CleanName(fileName),
             ContentType = ContentTypes[extension],
-            Size = content.LongLength,
-            Content = content,
+            Size = size,
             UploadedOn = new DateTimeOffset(now.UtcDateTime.Date, TimeSpan.Zero),
         };
     }

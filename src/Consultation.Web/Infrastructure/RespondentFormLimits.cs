@@ -14,6 +14,14 @@ public static class RespondentFormLimits
 {
     public const long MaxRequestBytes = (Question.LargestFileMegabytes + 1) * 1024L * 1024L;
 
+    /// <summary>The setting for the total size of the files one draft may hold, in megabytes.</summary>
+    public const string QuotaSetting = "Respondents:UploadQuotaMegabytes";
+
+    /// <summary>Room for the largest file and a few small ones; an upload beyond it is refused next to its question.</summary>
+    public const int DefaultQuotaMegabytes = 25;
+
+    public static int QuotaMegabytes(IConfiguration configuration) => Math.Max(1, configuration.GetValue(QuotaSetting, DefaultQuotaMegabytes));
+
     public static void Apply(HttpContext context)
     {
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)

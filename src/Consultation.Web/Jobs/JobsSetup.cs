@@ -63,6 +63,7 @@ public static class JobsSetup
         services.AddScoped<OpenAndCloseConsultationsJob>();
         services.AddScoped<CompleteInvitationsJob>();
         services.AddScoped<CompileSummaryJob>();
+        services.AddScoped<PurgeAbandonedUploadsJob>();
         return builder;
     }
 

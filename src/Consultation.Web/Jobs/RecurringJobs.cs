@@ -8,6 +8,7 @@ public static class RecurringJobs
     public const string DeliverEmail = "deliver-email";
     public const string OpenAndCloseConsultations = "open-and-close-consultations";
     public const string CompleteInvitations = "complete-invitations";
+    public const string PurgeAbandonedUploads = "purge-abandoned-uploads";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -16,5 +17,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<OpenAndCloseConsultationsJob>(OpenAndCloseConsultations, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
         // Every ten minutes, so that anonymous completions go in batches (see PendingCompletion).
         jobs.AddOrUpdate<CompleteInvitationsJob>(CompleteInvitations, job => job.RunAsync(CancellationToken.None), "*/10 * * * *", utc);
+        // Daily at 03:17, a quiet hour away from the top of the hour.
+        jobs.AddOrUpdate<PurgeAbandonedUploadsJob>(PurgeAbandonedUploads, job => job.RunAsync(CancellationToken.None), "17 3 * * *", utc);
     }
 }

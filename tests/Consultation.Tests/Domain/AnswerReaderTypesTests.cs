@@ -273,7 +273,7 @@ public sealed class UploadedFileCheckTests
     [Fact]
     public void Store_KeepsOnlyTheNameAndACoarseDay()
     {
-        var stored = UploadedFile.Store(Guid.NewGuid(), Codes.Paper, @"C:\Users\someone\Desktop\paper.pdf", Pdf(), new DateTimeOffset(2026, 3, 4, 15, 37, 12, TimeSpan.FromHours(2)));
+        var stored = UploadedFile.Store(Guid.NewGuid(), Codes.Paper, @"C:\Users\someone\Desktop\paper.pdf", Pdf().Length, new DateTimeOffset(2026, 3, 4, 15, 37, 12, TimeSpan.FromHours(2)));
         Assert.Equal("paper.pdf", stored.FileName);
         Assert.Equal(new DateTimeOffset(2026, 3, 4, 0, 0, 0, TimeSpan.Zero), stored.UploadedOn);
         Assert.Equal(4, stored.Id.Version);

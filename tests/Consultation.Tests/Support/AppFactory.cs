@@ -52,6 +52,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Consultation", ConnectionString);
         builder.UseSetting("Demo:Seed", "true");
         builder.UseSetting("Demo:Password", StaffPassword);
+        // Every test of a class shares one address: a test of the limit turns it on with its own settings.
+        builder.UseSetting("Respondents:UploadsPerHour", "0");
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

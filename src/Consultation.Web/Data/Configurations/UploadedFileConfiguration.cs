@@ -13,6 +13,9 @@ internal sealed class UploadedFileConfiguration : IEntityTypeConfiguration<Uploa
         builder.Property(f => f.QuestionCode).HasMaxLength(63);
         builder.Property(f => f.FileName).HasMaxLength(UploadedFile.FileNameLength);
         builder.Property(f => f.ContentType).HasMaxLength(100);
+        // The bytes: a column EF Core knows of (for migrations) but never reads or writes itself; see UploadedFileContent.
+        // Query files with a projection: loading the entity would fetch them.
+        builder.Property<byte[]>(UploadedFileContent.Column).IsRequired();
         builder.HasIndex(f => new { f.ConsultationId, f.QuestionCode });
         builder.HasOne<Domain.Consultation>().WithMany().HasForeignKey(f => f.ConsultationId).OnDelete(DeleteBehavior.Cascade);
     }

@@ -51,10 +51,12 @@ public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider tim
     /// </summary>
     public async Task<IActionResult> OnGetFileAsync([FromRoute] Guid consultationId, Guid fileId, CancellationToken cancellationToken)
     {
-        var file = await SubmittedFiles(consultationId).AsNoTracking().SingleOrDefaultAsync(f => f.Id == fileId, cancellationToken);
+        var file = await SubmittedFiles(consultationId).Where(f => f.Id == fileId)
+            .Select(f => new { f.Id, f.FileName, f.ContentType, f.Size })
+            .SingleOrDefaultAsync(cancellationToken);
         if (file is null)
             return NotFound();
-        return File(file.Content, file.ContentType, file.FileName);
+        return new UploadedFileResult(file.Id, file.FileName, file.ContentType, file.Size);
     }
 
     public static string FileUrl(Guid consultationId, Guid fileId) => $"/analyse/{consultationId}?handler=File&fileId={fileId}";

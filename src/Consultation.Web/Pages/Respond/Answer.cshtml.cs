@@ -9,6 +9,7 @@ using Consultation.Web.Pages.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
@@ -22,6 +23,8 @@ namespace Consultation.Web.Pages.Respond;
 // respondent's answers with a fresh token instead of a bare 400 that loses them.
 [IgnoreAntiforgeryToken]
 // The form's size limit is set where it is first read: see RespondentFormLimits.
+// Requests carrying a file are limited per address (see RateLimits).
+[EnableRateLimiting(RateLimits.Uploads)]
 public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAntiforgery antiforgery,
     IStringLocalizer<SharedResource> s, Outbox outbox, ResumeEmailLimit resumeEmailLimit) : PageModel
 {
@@ -125,7 +128,15 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         }
 
         var questions = Pages.Section(Number).Questions;
-        await ReceiveUploadsAsync(questions, form, cancellationToken);
+        // One transaction: the files received, the draft saved and the files it no longer names deleted, or none of it.
+        // Only where files are at stake: every other save stays one statement.
+        var files = new DraftFiles(db, Link, time.GetUtcNow(),
+            RespondentFormLimits.QuotaMegabytes(HttpContext.RequestServices.GetRequiredService<IConfiguration>()));
+        var filesAtStake = questions.Any(q => q.Type == QuestionType.FileUpload) || files.Named(saved).Any();
+        await using var transaction = filesAtStake ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        await files.ReceiveAsync(questions, form, Request.HasFormContentType ? Request.Form.Files : null, saved, cancellationToken);
+        foreach (var (code, outcome) in files.Outcomes)
+            _uploads[code] = outcome;
         var fields = AnswerFields.FromForm(questions, form, PageCulture(form));
         foreach (var (code, outcome) in _uploads)
         {
@@ -158,6 +169,11 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
 
         if (!await SaveResponseAsync(cancellationToken))
             return autosave ? StatusCode(StatusCodes.Status409Conflict) : Redirect($"{Link.BasePath}/answer/{Number}");
+        if (transaction is not null)
+        {
+            await files.DeleteDroppedAsync(response, saved, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
 
         if (autosave)
         {
@@ -334,45 +350,6 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         _keptFiles = files;
         var here = Pages.Section(Number).Questions.Select(q => q.Code).ToHashSet(StringComparer.Ordinal);
         return errors.Where(e => here.Contains(e.QuestionCode));
-    }
-
-    /// <summary>
-    /// For each upload question of the page: the file kept from before (its id in a hidden field, honoured only when it
-    /// belongs to this consultation and question), replaced by a newly chosen file once that passes its checks.
-    /// </summary>
-    private async Task ReceiveUploadsAsync(IEnumerable<QuestionSnapshot> questions, Dictionary<string, string[]> form, CancellationToken cancellationToken)
-    {
-        foreach (var question in questions.Where(q => q.Type == QuestionType.FileUpload))
-        {
-            FileAnswer? kept = null;
-            AnswerError? error = null;
-            if (form.TryGetValue(AnswerReader.Field(question.Code, "file"), out var ids) && ids.Length > 0)
-            {
-                if (ids.Length == 1 && Guid.TryParse(ids[0], out var id))
-                    kept = await db.UploadedFiles.AsNoTracking()
-                        .Where(f => f.Id == id && f.ConsultationId == Link.Consultation.Id && f.QuestionCode == question.Code)
-                        .Select(f => new FileAnswer(f.Id, f.FileName, f.Size, f.ContentType))
-                        .SingleOrDefaultAsync(cancellationToken);
-                if (kept is null)
-                    error = new AnswerError(question.Code, AnswerReader.Messages.FileGone);
-            }
-            var file = Request.HasFormContentType ? Request.Form.Files.GetFile(AnswerReader.Field(question.Code)) : null;
-            if (file is not null && file.FileName.Length > 0)
-            {
-                var content = new byte[file.Length];
-                await using (var stream = file.OpenReadStream())
-                    await stream.ReadExactlyAsync(content, cancellationToken);
-                error = UploadedFile.Check(question, file.FileName, content.LongLength, content.AsSpan(0, (int)Math.Min(content.Length, UploadedFile.HeadLength)));
-                if (error is null)
-                {
-                    var stored = UploadedFile.Store(Link.Consultation.Id, question.Code, file.FileName, content, time.GetUtcNow());
-                    db.UploadedFiles.Add(stored);
-                    await db.SaveChangesAsync(cancellationToken);
-                    kept = stored.ToAnswer();
-                }
-            }
-            _uploads[question.Code] = new UploadOutcome(kept, error);
-        }
     }
 
     private async Task<IActionResult?> LoadAsync(string? slug, string? token, string? resume, CancellationToken cancellationToken,

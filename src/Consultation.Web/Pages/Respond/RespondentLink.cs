@@ -185,8 +185,9 @@ public sealed class RespondentLink
             .Select(q => AnswerFields.FileId(fields, q.Code)).OfType<Guid>().ToList();
         var consultationId = Consultation.Id;
         var files = ids.Count == 0 ? new Dictionary<Guid, FileAnswer>()
-            : (await db.UploadedFiles.AsNoTracking().Where(f => ids.Contains(f.Id) && f.ConsultationId == consultationId).ToListAsync(cancellationToken))
-                .ToDictionary(f => f.Id, f => f.ToAnswer());
+            : await db.UploadedFiles.Where(f => ids.Contains(f.Id) && f.ConsultationId == consultationId)
+                .Select(f => new FileAnswer(f.Id, f.FileName, f.Size, f.ContentType))
+                .ToDictionaryAsync(f => f.Id, cancellationToken);
         var (answers, errors) = AnswerReader.Read(Snapshot, AnswerFields.ForReader(fields), CultureInfo.InvariantCulture,
             uploads: code => AnswerFields.FileId(fields, code) is { } id
                 ? new UploadOutcome(files.GetValueOrDefault(id), files.ContainsKey(id) ? null : new AnswerError(code, AnswerReader.Messages.FileGone))

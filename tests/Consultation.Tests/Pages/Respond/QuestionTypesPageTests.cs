@@ -110,7 +110,7 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
         Assert.Equal(("position.pdf", 900L, "application/pdf"), (file.Name, file.Size, file.Type));
         var upload = await app.WithDbAsync(db => db.UploadedFiles.AsNoTracking().SingleAsync(f => f.Id == file.Id));
         Assert.Equal(consultation.Id, upload.ConsultationId);
-        Assert.Equal(pdf, upload.Content);
+        Assert.Equal(pdf, await app.FileContentAsync(upload.Id));
         Assert.Equal(TimeSpan.Zero, upload.UploadedOn.TimeOfDay);
     }
 
