@@ -120,6 +120,8 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         })
         {
             await page.GotoAsync(path);
+            if (path == "/account/password")
+                await BrowserFixture.ScreenshotAsync(page, "change-password-en");
             try
             {
                 await AssertNoAxeViolationsAsync(page, path);
