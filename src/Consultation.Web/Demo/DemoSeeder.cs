@@ -91,7 +91,7 @@ public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, User
                 Check(await users.UpdateSecurityStampAsync(user));
             }
             if (member is { } memberRole && !await db.ConsultationMembers.AnyAsync(m => m.ConsultationId == consultation.Id && m.UserId == user.Id, cancellationToken))
-                db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, memberRole, now));
+                db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user.Id, memberRole, now));
         }
         await db.SaveChangesAsync(cancellationToken);
         return password;

@@ -18,8 +18,8 @@ public sealed class ConsultationMember
     public List<string> Languages { get; private set; } = [];
     public DateTimeOffset AddedAt { get; private set; }
 
-    public static ConsultationMember Add(Consultation consultation, StaffUser user, MemberRole role, DateTimeOffset now,
-        IEnumerable<string>? languages = null) => Create(consultation, user.Id, role, now, languages);
+    public static ConsultationMember Add(Consultation consultation, Guid userId, MemberRole role, DateTimeOffset now,
+        IEnumerable<string>? languages = null) => Create(consultation, userId, role, now, languages);
 
     /// <summary>The same person in a new role or with new languages: a new membership that replaces this one.</summary>
     public ConsultationMember Reassign(Consultation consultation, MemberRole role, IEnumerable<string>? languages = null)

@@ -218,7 +218,8 @@ public sealed class EmbeddedPostgres : IAsyncDisposable, IDisposable
             Port = LoopbackPort.Free();
             // TCP on loopback only: a Unix socket needs a folder the server account may write, and a short path.
             var settings = $"-c listen_addresses=127.0.0.1 -c port={Port} -c unix_socket_directories=''"
-                + (forTests ? " -c fsync=off -c full_page_writes=off -c synchronous_commit=off" : "");
+                // Tests run many hosts at once (each with its pool, some with a job server): PostgreSQL's 100 connections ran out.
+                + (forTests ? " -c fsync=off -c full_page_writes=off -c synchronous_commit=off -c max_connections=300" : "");
             var result = RunServerProgram("pg_ctl", "-D", DataDirectory, "-l", LogFile, "-w", "-t", "60", "-o", settings, "start");
             if (result.ExitCode == 0)
                 break;

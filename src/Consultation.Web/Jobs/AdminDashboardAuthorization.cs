@@ -1,3 +1,4 @@
+using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Hangfire.Dashboard;
 

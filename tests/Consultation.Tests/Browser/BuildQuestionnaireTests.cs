@@ -116,7 +116,7 @@ public sealed class BuildQuestionnaireTests(BrowserFixture browser) : IClassFixt
         consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "Built in the browser");
         db.Consultations.Add(consultation);
         var organiser = await db.Users.SingleAsync(u => u.Email == DemoSeeder.OrganiserEmail);
-        db.ConsultationMembers.Add(ConsultationMember.Add(consultation, organiser, MemberRole.Organiser, browser.App.Clock.GetUtcNow()));
+        db.ConsultationMembers.Add(ConsultationMember.Add(consultation, organiser.Id, MemberRole.Organiser, browser.App.Clock.GetUtcNow()));
         await db.SaveChangesAsync();
         return consultation.Id;
     });

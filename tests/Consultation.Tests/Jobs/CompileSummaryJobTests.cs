@@ -1,3 +1,4 @@
+using Consultation.Web.Data;
 using System.Diagnostics;
 using ClosedXML.Excel;
 using Consultation.Tests.Support;
@@ -111,7 +112,7 @@ public sealed class CompileSummaryJobTests
         {
             var user = await db.Users.SingleAsync(u => u.Email == outsider);
             var other = await db.Consultations.SingleAsync(c => c.Id == otherId);
-            db.ConsultationMembers.Add(ConsultationMember.Add(other, user, MemberRole.Analyst, app.Clock.GetUtcNow()));
+            db.ConsultationMembers.Add(ConsultationMember.Add(other, user.Id, MemberRole.Analyst, app.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         });
         var client = await app.SignedInAsync(outsider);

@@ -1,3 +1,4 @@
+using Consultation.Web.Data;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
 using Consultation.Web.Domain;

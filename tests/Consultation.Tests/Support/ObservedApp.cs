@@ -1,3 +1,4 @@
+using Consultation.Web.Data;
 using System.Net;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Builder;

@@ -48,7 +48,7 @@ public static class Staff
         if (member is { } memberRole)
         {
             var consultation = await db.Consultations.SingleAsync(c => c.Slug == Consultation.Web.Demo.DemoSeeder.Slug);
-            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, memberRole, app.Clock.GetUtcNow(), languages));
+            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user.Id, memberRole, app.Clock.GetUtcNow(), languages));
             await db.SaveChangesAsync();
         }
         return email;
@@ -62,7 +62,7 @@ public static class Staff
         {
             var user = await db.Users.SingleAsync(u => u.Email == email);
             var consultation = await db.Consultations.SingleAsync(c => c.Id == consultationId);
-            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, MemberRole.Organiser, app.Clock.GetUtcNow()));
+            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user.Id, MemberRole.Organiser, app.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         });
         return email;

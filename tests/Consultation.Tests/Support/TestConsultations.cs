@@ -1,3 +1,4 @@
+using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
@@ -153,7 +154,7 @@ public static class TestConsultations
         {
             var user = await db.Users.SingleAsync(u => u.Email == email);
             var consultation = await db.Consultations.SingleAsync(c => c.Id == consultationId);
-            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, MemberRole.Analyst, app.Clock.GetUtcNow()));
+            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user.Id, MemberRole.Analyst, app.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
         });
         return email;

@@ -45,7 +45,7 @@ public sealed class NewModel(ConsultationDbContext db, StaffAudit audit, TimePro
             return Page();
         }
         db.Consultations.Add(consultation);
-        db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, MemberRole.Organiser, now));
+        db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user.Id, MemberRole.Organiser, now));
         audit.Record(AuditActions.ConsultationCreated, "consultation", consultation.Id.ToString(), consultation.Id);
         try
         {

@@ -104,7 +104,7 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
         var now = time.GetUtcNow();
         var copy = original.Duplicate(await FreeSlugAsync(original.Slug, cancellationToken), now);
         db.Consultations.Add(copy);
-        db.ConsultationMembers.Add(ConsultationMember.Add(copy, user, MemberRole.Organiser, now));
+        db.ConsultationMembers.Add(ConsultationMember.Add(copy, user.Id, MemberRole.Organiser, now));
         Audit(AuditActions.ConsultationDuplicated, copy.Id);
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { consultationId = copy.Id });

@@ -79,7 +79,7 @@ public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> u
             if (await db.ConsultationMembers.AnyAsync(m => m.ConsultationId == consultationId && m.UserId == user.Id, cancellationToken))
                 return s["{0} is already on the team: change their role in the list.", AddEmail];
             // Membership only: it grants rights in this consultation; platform roles are for admins to give.
-            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, chosenRole, time.GetUtcNow(), TranslatorLanguages(chosenRole, AddLanguages)));
+            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user.Id, chosenRole, time.GetUtcNow(), TranslatorLanguages(chosenRole, AddLanguages)));
             Audit(AuditActions.MemberAdded, consultationId, user.Id);
             return null;
         }, cancellationToken);

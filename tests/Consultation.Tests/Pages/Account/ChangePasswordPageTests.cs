@@ -1,3 +1,4 @@
+using Consultation.Web.Data;
 using System.Net;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;

@@ -1,3 +1,4 @@
+using Consultation.Web.Data;
 using AngleSharp.Dom;
 using System.Net;
 using Consultation.Tests.Support;

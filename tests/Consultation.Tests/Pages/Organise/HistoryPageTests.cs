@@ -1,3 +1,4 @@
+using Consultation.Web.Data;
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;

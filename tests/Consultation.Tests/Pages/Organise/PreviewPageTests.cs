@@ -1,3 +1,4 @@
+using Consultation.Web.Data;
 using AngleSharp.Dom;
 using System.Net;
 using AngleSharp.Html.Dom;
@@ -158,7 +159,7 @@ public sealed class PreviewPageTests(AppFactory app) : IClassFixture<AppFactory>
         {
             var user = await db.Users.SingleAsync(u => u.Email == email);
             var consultation = await db.Consultations.SingleAsync(c => c.Id == consultationId);
-            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, role, app.Clock.GetUtcNow(), languages));
+            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user.Id, role, app.Clock.GetUtcNow(), languages));
             await db.SaveChangesAsync();
         });
         return email;

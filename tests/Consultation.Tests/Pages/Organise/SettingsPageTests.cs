@@ -1,3 +1,4 @@
+using Consultation.Web.Data;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;

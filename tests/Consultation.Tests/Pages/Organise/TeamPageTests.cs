@@ -1,3 +1,4 @@
+using Consultation.Web.Data;
 using AngleSharp.Dom;
 using System.Net;
 using AngleSharp.Html.Dom;
@@ -268,7 +269,7 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
                 AccessMode.PublicLink, false, 5, app.Clock.GetUtcNow());
             var user = await db.Users.SingleAsync(u => u.Email == email);
             db.Consultations.Add(consultation);
-            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, MemberRole.Organiser, app.Clock.GetUtcNow()));
+            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user.Id, MemberRole.Organiser, app.Clock.GetUtcNow()));
             await db.SaveChangesAsync();
             return consultation.Id;
         });

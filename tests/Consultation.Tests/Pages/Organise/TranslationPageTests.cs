@@ -1,3 +1,4 @@
+using Consultation.Web.Data;
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
@@ -351,7 +352,7 @@ public sealed class TranslationPageTests(AppFactory app) : IClassFixture<AppFact
         {
             var user = await db.Users.SingleAsync(u => u.Email == email);
             var consultation = await db.Consultations.SingleAsync(c => c.Id == id);
-            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user, role, app.Clock.GetUtcNow(), languages));
+            db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user.Id, role, app.Clock.GetUtcNow(), languages));
             await db.SaveChangesAsync();
         });
         return email;

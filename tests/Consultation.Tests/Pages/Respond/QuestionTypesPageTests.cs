@@ -318,7 +318,7 @@ public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFa
         await app.WithDbAsync(async db => { db.SummaryExports.Add(export); await db.SaveChangesAsync(); });
         await using (var scope = app.Services.CreateAsyncScope())
             await ActivatorUtilities.CreateInstance<Web.Jobs.CompileSummaryJob>(scope.ServiceProvider).RunAsync(export.Id, CancellationToken.None);
-        var data = await app.WithDbAsync(db => Web.Exports.SummaryQuery.CountAsync(db, consultation.Id, "fr", app.Clock.GetUtcNow(), CancellationToken.None));
+        var data = await app.WithDbAsync(db => Web.Data.SummaryQuery.CountAsync(db, consultation.Id, "fr", app.Clock.GetUtcNow(), CancellationToken.None));
 
         Assert.Equal(ExportStatus.Done, (await app.WithDbAsync(db => db.SummaryExports.AsNoTracking().SingleAsync(e => e.Id == export.Id))).Status);
         var redress = Assert.Single(data.Questions, q => q.Code == "statements.redress");

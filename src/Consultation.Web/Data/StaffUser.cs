@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 
-namespace Consultation.Web.Domain;
+namespace Consultation.Web.Data;
 
 /// <summary>An organiser, analyst, translator or admin: a person with an account (stakeholders have none).</summary>
 public sealed class StaffUser : IdentityUser<Guid>
@@ -16,8 +16,8 @@ public sealed class StaffUser : IdentityUser<Guid>
     public string? InterfaceLanguage { get; set; }
 
     /// <summary>
-    /// Disabled by an admin: locked out for ever (Identity's lockout fields express it, so no column of our own).
-    /// A temporary lockout after failed attempts ends at a real time instead.
+    /// Disabled by an admin: locked out for ever (Identity's lockout fields express it, so no column of our own). Failed
+    /// sign-ins never lock an account: they are throttled per address instead (ADR 0005).
     /// </summary>
     public bool IsDisabled => LockoutEnabled && LockoutEnd == DisabledUntil;
 
