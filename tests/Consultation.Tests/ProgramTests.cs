@@ -17,7 +17,7 @@ public sealed partial class ProgramTests : IDisposable
         var second = await RunUntilLinksAsync();
 
         Assert.Matches(@"Consultation is running at http://127\.0\.0\.1:\d+", first.Output);
-        Assert.Contains("/c/ai-safety-priorities", first.Output);
+        Assert.Contains("/c/ai-safety-priorities", first.Output, StringComparison.Ordinal);
         Assert.Equal(5, first.Links.Count);
         Assert.Contains(first.Links, l => l.EndsWith("(ko)", StringComparison.Ordinal));
         Assert.Matches(@"Staff sign-in: .*/account/sign-in  \(password: \S{12,}\)", first.Output);

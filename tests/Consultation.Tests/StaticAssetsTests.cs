@@ -26,7 +26,7 @@ public sealed class StaticAssetsTests(AppFactory app) : IClassFixture<AppFactory
             var body = await ReadBodyAsync(response);
             Assert.True(body.Length > 100, $"{asset} came back empty ({response.Content.Headers.ContentEncoding}).");
             if (asset.Contains("/js/site", StringComparison.Ordinal))
-                Assert.Contains("data-switch-language", body);
+                Assert.Contains("data-switch-language", body, StringComparison.Ordinal);
         }
     }
 

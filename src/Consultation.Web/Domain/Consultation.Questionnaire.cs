@@ -19,7 +19,7 @@ public sealed partial class Consultation
     /// </summary>
     public IReadOnlySet<string> TakenCodes => _sections.Select(s => s.Code)
         .Concat(_sections.SelectMany(s => s.Questions).Select(q => q.Code))
-        .Concat(PublishedElements.Where(k => k.StartsWith("section:", StringComparison.Ordinal) || k.StartsWith("question:", StringComparison.Ordinal)).Select(k => k[(k.IndexOf(':') + 1)..]))
+        .Concat(PublishedElements.Where(k => k.StartsWith("section:", StringComparison.Ordinal) || k.StartsWith("question:", StringComparison.Ordinal)).Select(k => k[(k.IndexOf(':', StringComparison.Ordinal) + 1)..]))
         .ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Whether the element is in a published version: its code then never changes.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Consultation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,7 @@ public sealed class StatusModel(IStringLocalizer<SharedResource> s) : PageModel
     {
         var code = int.TryParse(RouteData.Values["code"] as string, out var parsed) ? parsed : StatusCodes.Status500InternalServerError;
         var (reason, when) = HttpContext.ReadStatusReason();
-        var date = when?.UtcDateTime.ToString("f") ?? "";
+        var date = when?.UtcDateTime.ToString("f", CultureInfo.CurrentCulture) ?? "";
         (Heading, Message) = reason switch
         {
             StatusReason.LinkNotFound => (s["This link does not work"], s["Check that you copied the whole address from your invitation or from the consultation's announcement."]),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Consultation.Tests.Support;
 using Consultation.Web.Demo;
@@ -35,10 +36,10 @@ public sealed partial class DeadlineAndHistoryTests(BrowserFixture browser) : IC
 
             // An earlier time is refused at the field, keeping what was typed.
             var field = page.GetByLabel(NewClosingTime());
-            await field.FillAsync(now.AddHours(1).ToString("yyyy-MM-ddTHH:mm"));
+            await field.FillAsync(now.AddHours(1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
             await page.GetByRole(AriaRole.Button, new() { Name = "Extend the deadline" }).ClickAsync();
             await Assertions.Expect(page.Locator("[data-error-summary]")).ToContainTextAsync("The new closing time must be later than the current one.");
-            await Assertions.Expect(field).ToHaveValueAsync(now.AddHours(1).ToString("yyyy-MM-ddTHH:mm"));
+            await Assertions.Expect(field).ToHaveValueAsync(now.AddHours(1).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
             await BrowserFixture.ScreenshotAsync(page, $"deadline-extend-refused-{width}");
 
             await field.FillAsync($"{now.AddDays(days):yyyy-MM-dd}T17:00");

@@ -16,7 +16,7 @@ public sealed class ExcelSummaryTests(BrowserWithJobsFixture browser) : IClassFi
     public async Task AnAnalystCompilesASummary_WatchesItBecomeReadyWithoutReloading_AndDownloadsIt()
     {
         var respondent = browser.App.Respondent("sw");
-        Assert.EndsWith("/thank-you", await RespondentSteps.CompleteWithoutBrowserAsync(respondent, "/c/ai-safety-priorities/answer", DemoAnswers.Valid()));
+        Assert.EndsWith("/thank-you", await RespondentSteps.CompleteWithoutBrowserAsync(respondent, "/c/ai-safety-priorities/answer", DemoAnswers.Valid()), StringComparison.Ordinal);
         var consultationId = await browser.App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
         var page = await browser.NewPageAsync("en-GB");
         await BrowserFixture.SignInAsync(page, DemoSeeder.AnalystEmail);

@@ -56,7 +56,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
     {
         var respondent = browser.App.Respondent(Locale(lang));
         var location = await RespondentSteps.CompleteWithoutBrowserAsync(respondent, $"/c/{DemoSeeder.Slug}/answer", DemoAnswers.Valid());
-        Assert.EndsWith("/thank-you", location);
+        Assert.EndsWith("/thank-you", location, StringComparison.Ordinal);
         return location[..location.LastIndexOf('/')];
     }
 
@@ -142,8 +142,8 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<input id=\"unlabelled\" type=\"text\">')");
 
         var failure = await Assert.ThrowsAnyAsync<Exception>(() => AssertNoAxeViolationsAsync(page, "a page with an unlabelled field"));
-        Assert.Contains("- label (critical): Form elements must have labels", failure.Message);
-        Assert.Contains("#unlabelled", failure.Message);
+        Assert.Contains("- label (critical): Form elements must have labels", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("#unlabelled", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
             var error = page.Locator(string.Join(", ", describedBy!.Split(' ').Select(id => $"[id='{id}']"))).Locator("xpath=self::*[contains(@class, 'question__error')]");
             await Assertions.Expect(error).ToHaveCountAsync(1);
             var errorText = (await error.InnerTextAsync()).Trim();
-            Assert.Contains(errorText.Replace("Error:", "").Trim(), await link.InnerTextAsync());
+            Assert.Contains(errorText.Replace("Error:", "", StringComparison.Ordinal).Trim(), await link.InnerTextAsync(), StringComparison.Ordinal);
         }
         return count;
     }

@@ -149,7 +149,7 @@ public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITes
         // The follow-up shows as soon as its condition holds (show-if.js), and what is typed into it is saved.
         await page.GetByLabel("Why not?").PressSequentiallyAsync("Too vague.");
         await Assertions.Expect(page.Locator("[data-autosave-status]")).ToHaveTextAsync(SavedText, new() { Timeout = 20_000 });
-        Assert.EndsWith($"{journey.PersonalLink}/answer/3", page.Url);
+        Assert.EndsWith($"{journey.PersonalLink}/answer/3", page.Url, StringComparison.Ordinal);
         var draft = Assert.Single(await ResponsesToAsync(journey.Consultation.Id));
         Assert.Equal(ResponseStatus.InProgress, draft.Status);
         Assert.Equal(["no"], draft.Fields["a.agree"]);

@@ -34,7 +34,7 @@ public sealed class ResumeLinkEmailTests
         var link = System.Text.RegularExpressions.Regex.Match(message.TextBody ?? "", @"https?://\S+/resume/\S+/answer").Value;
         var elsewhere = app.Respondent("fr");
         // It opens where they stopped (the last section, the company one being skipped), with what they answered before.
-        Assert.Contains("Section 2 sur 2", (await elsewhere.GetPageAsync(new Uri(link).PathAndQuery)).Text(".section-progress"));
+        Assert.Contains("Section 2 sur 2", (await elsewhere.GetPageAsync(new Uri(link).PathAndQuery)).Text(".section-progress"), StringComparison.Ordinal);
         Assert.NotNull((await elsewhere.GetPageAsync(new Uri(link).PathAndQuery + "/1")).QuerySelector("input[name='a.role'][value=academic][checked]"));
         var stored = await app.WithDbAsync(db => db.OutboundEmails.AsNoTracking().SingleAsync(e => e.Recipient == "plus-tard@example.org"));
         Assert.Equal(EmailStatus.Sent, stored.Status);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Consultation.Web.Domain;
 using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -82,6 +83,6 @@ public sealed partial class ConsultationModel
 
     /// <summary>The closing time as the organiser reads it: local, with the time zone named.</summary>
     public string? ClosingTimeInWords => Consultation.ClosesAt is { } closes && ZonedTime.Find(Consultation.TimeZone) is { } zone
-        ? s["{0} ({1})", ZonedTime.ToLocal(closes, zone)!.Value.ToString("f"), Consultation.TimeZone].Value
+        ? s["{0} ({1})", ZonedTime.ToLocal(closes, zone)!.Value.ToString("f", CultureInfo.CurrentCulture), Consultation.TimeZone].Value
         : null;
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Localization;
@@ -90,7 +91,7 @@ public sealed class SettingsInput
         foreach (var (name, text) in new[] { (nameof(Summary), Summary), (nameof(Landing), Landing), (nameof(PrivacyNotice), PrivacyNotice), (nameof(ThankYou), ThankYou) })
         {
             if (Normalise(text).Length > ContentLimits.LongText)
-                modelState.AddModelError(prefix + name, s["This text must be {0} characters or fewer (it has {1})", ContentLimits.LongText.ToString("N0"), Normalise(text).Length.ToString("N0")]);
+                modelState.AddModelError(prefix + name, s["This text must be {0} characters or fewer (it has {1})", ContentLimits.LongText.ToString("N0", CultureInfo.CurrentCulture), Normalise(text).Length.ToString("N0", CultureInfo.CurrentCulture)]);
         }
 
         if (existing is { IsDraft: false })

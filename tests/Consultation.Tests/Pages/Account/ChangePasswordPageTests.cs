@@ -43,13 +43,13 @@ public sealed class ChangePasswordPageTests(AppFactory app) : IClassFixture<AppF
         var client = await app.SignedInAsync(email, acceptLanguage: "fr");
 
         var wrong = await Html.ParseAsync(await SubmitAsync(client, "not my password", NewPassword, NewPassword));
-        Assert.EndsWith(Localized.Text("fr", "Your current password is not correct."), wrong.Text("#current-password-error"));
+        Assert.EndsWith(Localized.Text("fr", "Your current password is not correct."), wrong.Text("#current-password-error"), StringComparison.Ordinal);
 
         var weak = await Html.ParseAsync(await SubmitAsync(client, AppFactory.StaffPassword, "short", "short"));
-        Assert.EndsWith(Localized.Text("fr", "Your password must be at least {0} characters long.", 12), weak.Text("#new-password-error"));
+        Assert.EndsWith(Localized.Text("fr", "Your password must be at least {0} characters long.", 12), weak.Text("#new-password-error"), StringComparison.Ordinal);
 
         var different = await Html.ParseAsync(await SubmitAsync(client, AppFactory.StaffPassword, NewPassword, NewPassword + "!"));
-        Assert.EndsWith(Localized.Text("fr", "The two passwords are not the same."), different.Text("#confirm-password-error"));
+        Assert.EndsWith(Localized.Text("fr", "The two passwords are not the same."), different.Text("#confirm-password-error"), StringComparison.Ordinal);
 
         Assert.Equal(0, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Actor == email && e.Action == AuditActions.PasswordChanged)));
         await app.SignedInAsync(email);

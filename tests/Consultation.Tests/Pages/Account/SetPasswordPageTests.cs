@@ -21,9 +21,9 @@ public sealed class SetPasswordPageTests(AppFactory app) : IClassFixture<AppFact
         var refused = await invitee.SubmitAsync(page, Passwords("short", "short"), "main form", pagePath: link);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains(Localized.Text("ko", "Your password must be at least {0} characters long.", 12), (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("ko", "Your password must be at least {0} characters long.", 12), (await Html.ParseAsync(refused)).Text("[data-error-summary]"), StringComparison.Ordinal);
         var mismatch = await invitee.SubmitAsync(page, Passwords(NewPassword, NewPassword + "!"), "main form", pagePath: link);
-        Assert.Contains(Localized.Text("ko", "The two passwords are not the same."), (await Html.ParseAsync(mismatch)).Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("ko", "The two passwords are not the same."), (await Html.ParseAsync(mismatch)).Text("[data-error-summary]"), StringComparison.Ordinal);
         await ResponseAssert.RedirectsTo("/staff", await invitee.SubmitAsync(page, Passwords(NewPassword, NewPassword), "main form", pagePath: link));
     }
 
@@ -71,7 +71,7 @@ public sealed class SetPasswordPageTests(AppFactory app) : IClassFixture<AppFact
 
         var bodies = await app.WithDbAsync(db => db.OutboundEmails.Where(e => e.Recipient == email).OrderBy(e => e.CreatedAt).Select(e => e.TextBody!).ToListAsync());
         Assert.Equal(2, bodies.Count);
-        Assert.Contains(Localized.Text("ja", "Choose your password here (the link works once, for {0} days):", 3), bodies[1]);
+        Assert.Contains(Localized.Text("ja", "Choose your password here (the link works once, for {0} days):", 3), bodies[1], StringComparison.Ordinal);
         var fresh = new Uri(System.Text.RegularExpressions.Regex.Match(bodies[1], @"https?://\S+/account/set-password\?\S+").Value).PathAndQuery;
         Assert.Equal(Localized.Text("ja", "This link no longer works"), (await app.Respondent().GetPageAsync(expired)).Text("h1"));
         var invitee = app.Respondent();

@@ -43,8 +43,8 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var message = Localized.Text("ja", "The email address or password is not correct.");
-        Assert.Contains(message, (await Html.ParseAsync(response)).Text("[data-error-summary]"));
-        Assert.Contains(message, (await Html.ParseAsync(unknown)).Text("[data-error-summary]"));
+        Assert.Contains(message, (await Html.ParseAsync(response)).Text("[data-error-summary]"), StringComparison.Ordinal);
+        Assert.Contains(message, (await Html.ParseAsync(unknown)).Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal(email, (await Html.ParseAsync(response)).QuerySelector("#email")!.GetAttribute("value"));
         Assert.Contains(await AuditAsync(email), e => e.Action == AuditActions.SignInFailed);
         Assert.Contains(await AuditAsync("nobody@example.org"), e => e.Action == AuditActions.SignInFailed && e.UserId == null);
@@ -85,8 +85,8 @@ public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
         var response = await client.SignInAsync(page, "not-an-address", "");
 
         var form = await Html.ParseAsync(response);
-        Assert.EndsWith(Localized.Text("fr", "Enter an email address in the correct format, like name@example.org."), form.Text("#email-error"));
-        Assert.EndsWith(Localized.Text("fr", "Enter your password"), form.Text("#password-error"));
+        Assert.EndsWith(Localized.Text("fr", "Enter an email address in the correct format, like name@example.org."), form.Text("#email-error"), StringComparison.Ordinal);
+        Assert.EndsWith(Localized.Text("fr", "Enter your password"), form.Text("#password-error"), StringComparison.Ordinal);
         Assert.Equal("true", form.QuerySelector("#password")!.GetAttribute("aria-invalid"));
     }
 

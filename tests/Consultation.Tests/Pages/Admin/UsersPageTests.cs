@@ -25,12 +25,12 @@ public sealed class UsersPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(EmailKind.AccountInvitation, sent.Kind);
         Assert.Equal("fr", sent.Language);
         Assert.Equal(Localized.Text("fr", "You are invited to the consultation platform"), sent.Subject);
-        Assert.Contains(Localized.Text("fr", "Choose your password here (the link works once, for {0} days):", 3), sent.TextBody);
-        Assert.Contains("href=\"http://localhost/account/set-password?", sent.HtmlBody);
+        Assert.Contains(Localized.Text("fr", "Choose your password here (the link works once, for {0} days):", 3), sent.TextBody, StringComparison.Ordinal);
+        Assert.Contains("href=\"http://localhost/account/set-password?", sent.HtmlBody, StringComparison.Ordinal);
         var account = await app.WithDbAsync(db => db.Users.AsNoTracking().SingleAsync(u => u.Email == email));
         Assert.Null(account.PasswordHash);
         Assert.Equal("fr", account.InterfaceLanguage);
-        Assert.Contains(Localized.Text("en", "Invited, no password yet"), (await admin.GetPageAsync(Accounts.UsersPath)).Text($"tr[data-account='{email}'] [data-status]"));
+        Assert.Contains(Localized.Text("en", "Invited, no password yet"), (await admin.GetPageAsync(Accounts.UsersPath)).Text($"tr[data-account='{email}'] [data-status]"), StringComparison.Ordinal);
 
         // The invitee opens the link, in French, and chooses a password: they are signed in.
         var invitee = app.Respondent();
@@ -91,7 +91,7 @@ public sealed class UsersPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains(Localized.Text("sw", "An account with the email address {0} already exists.", DemoSeeder.AnalystEmail),
-            (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+            (await Html.ParseAsync(refused)).Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithDbAsync(db => db.OutboundEmails.CountAsync(e => e.Recipient == DemoSeeder.AnalystEmail && e.Kind == EmailKind.AccountInvitation)));
     }
 
@@ -168,7 +168,7 @@ public sealed class UsersPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains(Localized.Text("en", "Someone else changed this account at the same time. Reload the page and try again."),
-            (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+            (await Html.ParseAsync(refused)).Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal("fr", await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.InterfaceLanguage).SingleAsync()));
     }
 
@@ -191,8 +191,8 @@ public sealed class UsersPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         // The same words as a wrong password: the sign-in page does not tell who has an account (issue 14).
         Assert.Contains(Localized.Text("fr", "The email address or password is not correct."),
-            (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
-        Assert.Contains(Localized.Text("en", "Disabled"), (await admin.GetPageAsync(Accounts.UsersPath)).Text($"tr[data-account='{email}'] [data-status]"));
+            (await Html.ParseAsync(refused)).Text("[data-error-summary]"), StringComparison.Ordinal);
+        Assert.Contains(Localized.Text("en", "Disabled"), (await admin.GetPageAsync(Accounts.UsersPath)).Text($"tr[data-account='{email}'] [data-status]"), StringComparison.Ordinal);
 
         await ResponseAssert.RedirectsTo(path, await admin.SubmitAsync(await admin.GetPageAsync(path), formSelector: "#enable", pagePath: path));
         await app.SignedInAsync(email);
@@ -215,7 +215,7 @@ public sealed class UsersPageTests(AppFactory app) : IClassFixture<AppFactory>
         var refused = await admin.PostAsync($"{path}?handler=Disable", new FormUrlEncodedContent(Html.FormValues(form)));
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains(Localized.Text("en", "You cannot disable your own account: another administrator can."), (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("en", "You cannot disable your own account: another administrator can."), (await Html.ParseAsync(refused)).Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync(Accounts.UsersPath)).StatusCode);
         Assert.False(await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.LockoutEnd != null).SingleAsync()));
     }

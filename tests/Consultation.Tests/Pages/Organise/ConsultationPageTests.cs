@@ -67,7 +67,7 @@ public sealed class ConsultationPageTests(AppFactory app) : IClassFixture<AppFac
         }, formSelector: "form[action$='handler=Schedule']", pagePath: path);
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains(Localized.Text("sw", "The closing time must be after the opening time."), (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("sw", "The closing time must be after the opening time."), (await Html.ParseAsync(refused)).Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal(before, await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.ClosesAt).SingleAsync()));
     }
 
@@ -85,7 +85,7 @@ public sealed class ConsultationPageTests(AppFactory app) : IClassFixture<AppFac
         }, formSelector: "form[action$='handler=Schedule']", pagePath: path);
 
         Assert.Contains(Localized.Text("fr", "That time does not exist in this time zone (the clocks change then). Choose another time."),
-            (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+            (await Html.ParseAsync(refused)).Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal(before, await app.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.ClosesAt).SingleAsync()));
     }
 

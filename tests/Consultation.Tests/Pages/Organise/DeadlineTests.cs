@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
@@ -46,7 +47,7 @@ public sealed class DeadlineTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await Html.ParseAsync(refused);
-        Assert.Contains(Localized.Text("fr", "The new closing time must be later than the current one."), page.Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("fr", "The new closing time must be later than the current one."), page.Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal(Local(earlier), page.QuerySelector($"{Extend} input[name='Deadline.ClosesAt']")!.GetAttribute("value"));
         Assert.Equal(before.ClosesAt, (await StoredAsync(id)).ClosesAt);
         Assert.Equal(0, await EventsAsync(id, AuditActions.DeadlineExtended));
@@ -61,10 +62,10 @@ public sealed class DeadlineTests(AppFactory app) : IClassFixture<AppFactory>
         var past = Minute(app.Clock.GetUtcNow().AddHours(-1));
 
         var refused = await Html.ParseAsync(await SubmitDeadlineAsync(organiser, path, Extend, past));
-        Assert.Contains(Localized.Text("fr", "The new closing time must be in the future."), refused.Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("fr", "The new closing time must be in the future."), refused.Text("[data-error-summary]"), StringComparison.Ordinal);
         var empty = await Html.ParseAsync(await organiser.SubmitAsync(await organiser.GetPageAsync(path),
             new Dictionary<string, string[]> { ["Deadline.ClosesAt"] = [""] }, Extend, pagePath: path));
-        Assert.Contains(Localized.Text("fr", "Enter the new closing time."), empty.Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("fr", "Enter the new closing time."), empty.Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal(0, await EventsAsync(id, AuditActions.DeadlineExtended));
     }
 
@@ -75,13 +76,13 @@ public sealed class DeadlineTests(AppFactory app) : IClassFixture<AppFactory>
 
         var unreadable = await Html.ParseAsync(await organiser.SubmitAsync(await organiser.GetPageAsync(path),
             new Dictionary<string, string[]> { ["Deadline.ClosesAt"] = ["next friday"] }, Extend, pagePath: path));
-        Assert.Contains(Localized.Text("fr", "Enter the new closing time as a date and a time."), unreadable.Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("fr", "Enter the new closing time as a date and a time."), unreadable.Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal("next friday", unreadable.QuerySelector($"{Extend} input[name='Deadline.ClosesAt']")!.GetAttribute("value"));
         // In Paris, 02:30 on the last Sunday of March 2031 never happens.
         var skipped = await Html.ParseAsync(await organiser.SubmitAsync(await organiser.GetPageAsync(path),
             new Dictionary<string, string[]> { ["Deadline.ClosesAt"] = ["2031-03-30T02:30"] }, Extend, pagePath: path));
         Assert.Contains(Localized.Text("fr", "That time does not exist in this time zone (the clocks change then). Choose another time."),
-            skipped.Text("[data-error-summary]"));
+            skipped.Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal(0, await EventsAsync(id, AuditActions.DeadlineExtended));
     }
 
@@ -118,14 +119,14 @@ public sealed class DeadlineTests(AppFactory app) : IClassFixture<AppFactory>
 
         var empty = await Html.ParseAsync(await organiser.SubmitAsync(await organiser.GetPageAsync(path),
             new Dictionary<string, string[]> { ["Deadline.ClosesAt"] = [""] }, Reopen, pagePath: path));
-        Assert.Contains(Localized.Text("fr", "Enter the new closing time."), empty.Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("fr", "Enter the new closing time."), empty.Text("[data-error-summary]"), StringComparison.Ordinal);
         var past = await Html.ParseAsync(await SubmitDeadlineAsync(organiser, path, Reopen, Minute(app.Clock.GetUtcNow().AddHours(-1))));
-        Assert.Contains(Localized.Text("fr", "The new closing time must be in the future."), past.Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("fr", "The new closing time must be in the future."), past.Text("[data-error-summary]"), StringComparison.Ordinal);
         // Nor through the "Open now" handler, which is offered only to scheduled consultations.
         var token = (await organiser.GetPageAsync(path)).QuerySelector("input[name='__RequestVerificationToken']")!.GetAttribute("value")!;
         var opened = await Html.ParseAsync(await organiser.PostAsync($"{path}?handler=Open",
             new FormUrlEncodedContent([new("__RequestVerificationToken", token)])));
-        Assert.Contains(Localized.Text("fr", "Give the reopened consultation a closing time."), opened.Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("fr", "Give the reopened consultation a closing time."), opened.Text("[data-error-summary]"), StringComparison.Ordinal);
 
         Assert.Equal(ConsultationStatus.Closed, (await StoredAsync(id)).Status);
         Assert.Equal(HttpStatusCode.Gone, (await app.Respondent().GetAsync($"/c/{slug}/answer")).StatusCode);
@@ -253,7 +254,7 @@ public sealed class DeadlineTests(AppFactory app) : IClassFixture<AppFactory>
     private static readonly TimeZoneInfo ParisZone = TimeZoneInfo.FindSystemTimeZoneById(Paris);
 
     /// <summary>As typed into a datetime-local field in Paris.</summary>
-    private static string Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, ParisZone).ToString("yyyy-MM-ddTHH:mm");
+    private static string Local(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, ParisZone).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture);
 
     private static string InParis(DateTimeOffset utc) => TimeZoneInfo.ConvertTime(utc, ParisZone).DateTime.ToString("f", System.Globalization.CultureInfo.GetCultureInfo("fr"));
 

@@ -80,7 +80,7 @@ public sealed class NewPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await Html.ParseAsync(refused);
-        Assert.Contains(Localized.Text("fr", "The link /c/{0} is already taken by another consultation. Choose another.", DemoSeeder.Slug), page.Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("fr", "The link /c/{0} is already taken by another consultation. Choose another.", DemoSeeder.Slug), page.Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal("Mon titre à garder", Value(page, "Input.Title"));
         Assert.Equal(DemoSeeder.Slug, Value(page, "Input.Slug"));
         Assert.Equal("#Input_Slug", page.QuerySelector("[data-error-summary] a")?.GetAttribute("href"));
@@ -102,8 +102,8 @@ public sealed class NewPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await Html.ParseAsync(refused);
         var summary = page.Text("[data-error-summary]");
-        Assert.Contains(Localized.Text("ja", "The title must be {1} characters or fewer", "", ContentLimits.Title), summary);
-        Assert.Contains(Localized.Text("ja", "This text must be {0} characters or fewer (it has {1})", ContentLimits.LongText.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("ja")), 20_011.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("ja"))), summary);
+        Assert.Contains(Localized.Text("ja", "The title must be {1} characters or fewer", "", ContentLimits.Title), summary, StringComparison.Ordinal);
+        Assert.Contains(Localized.Text("ja", "This text must be {0} characters or fewer (it has {1})", ContentLimits.LongText.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("ja")), 20_011.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("ja"))), summary, StringComparison.Ordinal);
         Assert.Equal(title, Value(page, "Input.Title"));
         Assert.Equal(landing.Replace("\r\n", "\n", StringComparison.Ordinal), Value(page, "Input.Landing").Replace("\r\n", "\n", StringComparison.Ordinal));
         Assert.False(await app.WithDbAsync(db => db.Consultations.AnyAsync(c => c.Slug == slug)));
@@ -122,7 +122,7 @@ public sealed class NewPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await Html.ParseAsync(refused);
-        Assert.Contains(Localized.Text("sw", "The closing time must be after the opening time."), page.Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("sw", "The closing time must be after the opening time."), page.Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal("2031-05-01T10:00", Value(page, "Input.ClosesAt"));
         Assert.False(await app.WithDbAsync(db => db.Consultations.AnyAsync(c => c.Slug == slug)));
     }

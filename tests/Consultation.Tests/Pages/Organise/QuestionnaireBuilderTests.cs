@@ -73,7 +73,7 @@ public sealed class QuestionnaireBuilderTests(AppFactory app) : IClassFixture<Ap
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var shown = await Html.ParseAsync(refused);
-        Assert.Contains("The code 'your_country' is already used in this consultation.", shown.Text("[data-error-summary]"));
+        Assert.Contains("The code 'your_country' is already used in this consultation.", shown.Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal("Your organisation's <script>alert(1)</script> name", shown.QuerySelector<IHtmlInputElement>("#Input_Label")!.Value);
         Assert.Null(shown.QuerySelector("main script"));
         Assert.Equal("Your organisation", (await LoadAsync(id)).DefaultText(ElementKey.Question("your_organisation"), TextField.Label));
@@ -90,7 +90,7 @@ public sealed class QuestionnaireBuilderTests(AppFactory app) : IClassFixture<Ap
             formSelector: "form.builder-form", pagePath: path, submitter: Button(page, "save"));
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains("Add at least one option", (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+        Assert.Contains("Add at least one option", (await Html.ParseAsync(refused)).Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.False((await LoadAsync(id)).FindQuestion("which_sector").IsRequired);
     }
 
@@ -159,12 +159,12 @@ public sealed class QuestionnaireBuilderTests(AppFactory app) : IClassFixture<Ap
         var page = await organiser.GetPageAsync(first);
         var later = await organiser.SubmitAsync(page, new Dictionary<string, string[]> { ["Input.ShowIf"] = ["how_many_people > 3"] },
             formSelector: "form.builder-form", pagePath: first, submitter: Button(page, "save"));
-        Assert.Contains("“how_many_people” comes later: a condition can only use earlier answers", (await Html.ParseAsync(later)).Text("[data-error-summary]"));
+        Assert.Contains("“how_many_people” comes later: a condition can only use earlier answers", (await Html.ParseAsync(later)).Text("[data-error-summary]"), StringComparison.Ordinal);
 
         page = await organiser.GetPageAsync(first);
         var itself = await organiser.SubmitAsync(page, new Dictionary<string, string[]> { ["Input.ShowIf"] = ["do_you_work_on_evaluations = 'yes'"] },
             formSelector: "form.builder-form", pagePath: first, submitter: Button(page, "save"));
-        Assert.Contains("A question cannot depend on its own answer", (await Html.ParseAsync(itself)).Text("[data-error-summary]"));
+        Assert.Contains("A question cannot depend on its own answer", (await Html.ParseAsync(itself)).Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Null((await LoadAsync(id)).FindQuestion("do_you_work_on_evaluations").ShowIf);
     }
 
@@ -237,7 +237,7 @@ public sealed class QuestionnaireBuilderTests(AppFactory app) : IClassFixture<Ap
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var shown = await Html.ParseAsync(refused);
-        Assert.Contains("Someone else saved this question while you were editing it.", shown.Text(".alert-danger"));
+        Assert.Contains("Someone else saved this question while you were editing it.", shown.Text(".alert-danger"), StringComparison.Ordinal);
         Assert.Equal("Alpha, as the second wrote it", shown.QuerySelector<IHtmlInputElement>("#Input_Label")!.Value);
         Assert.Equal("Alpha, as the first organiser wrote it", (await LoadAsync(id)).DefaultText(ElementKey.Question("alpha"), TextField.Label));
     }

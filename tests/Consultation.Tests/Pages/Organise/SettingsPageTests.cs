@@ -91,7 +91,7 @@ public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var page = await Html.ParseAsync(refused);
         Assert.Contains(Localized.Text("ko", "Someone else saved changes to this consultation while you were editing. Nothing you typed here was saved: check it below and save again to replace their changes."),
-            page.Text("[data-error-summary]"));
+            page.Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal("Second organiser's summary", NewPageTests.Value(page, "Input.Summary"));
         Assert.Equal("First organiser's summary", await SummaryAsync(id));
 
@@ -110,7 +110,7 @@ public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains(Localized.Text("en", "The link /c/{0} is already taken by another consultation. Choose another.", DemoSeeder.Slug),
-            (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+            (await Html.ParseAsync(refused)).Text("[data-error-summary]"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -157,14 +157,14 @@ public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory
         var id = await SettingsForms.CreatedAsync(organiser, values);
         var path = SettingsForms.SettingsPath(id);
         var staleForm = await organiser.GetPageAsync(path);
-        Assert.Contains("A consultation to archive", (await organiser.GetPageAsync("/organise")).Text("main"));
+        Assert.Contains("A consultation to archive", (await organiser.GetPageAsync("/organise")).Text("main"), StringComparison.Ordinal);
 
         await ResponseAssert.RedirectsTo(path, await organiser.SubmitAsync(await organiser.GetPageAsync(path), formSelector: "form[action$='handler=Archive']"));
 
         Assert.Equal(ConsultationStatus.Archived, await app.WithDbAsync(db => db.Consultations.Where(c => c.Id == id).Select(c => c.Status).SingleAsync()));
-        Assert.DoesNotContain("A consultation to archive", (await organiser.GetPageAsync("/organise")).Text("main"));
-        Assert.DoesNotContain("A consultation to archive", (await organiser.GetPageAsync("/staff")).Text("main"));
-        Assert.Contains("A consultation to archive", (await organiser.GetPageAsync("/organise?archived=true")).Text("main"));
+        Assert.DoesNotContain("A consultation to archive", (await organiser.GetPageAsync("/organise")).Text("main"), StringComparison.Ordinal);
+        Assert.DoesNotContain("A consultation to archive", (await organiser.GetPageAsync("/staff")).Text("main"), StringComparison.Ordinal);
+        Assert.Contains("A consultation to archive", (await organiser.GetPageAsync("/organise?archived=true")).Text("main"), StringComparison.Ordinal);
         var page = await organiser.GetPageAsync(path);
         Assert.True(page.QuerySelector<IHtmlFieldSetElement>("fieldset.settings-form")!.IsDisabled);
         Assert.Null(page.QuerySelector("#settings-form button[type=submit]"));
@@ -172,7 +172,7 @@ public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory
 
         var refused = await SettingsForms.SaveAsync(organiser, staleForm, new Dictionary<string, string[]> { ["Input.Title"] = ["Changed after archiving"] });
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains(Localized.Text("en", "This consultation is archived: its settings can be read but not changed."), (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("en", "This consultation is archived: its settings can be read but not changed."), (await Html.ParseAsync(refused)).Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal("A consultation to archive", await app.WithDbAsync(db => db.ContentTexts
             .Where(t => t.ConsultationId == id && t.ElementKey == ElementKey.Consultation && t.Field == TextField.Title).Select(t => t.Text).SingleAsync()));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.ConsultationArchived && e.ObjectId == id.ToString())));

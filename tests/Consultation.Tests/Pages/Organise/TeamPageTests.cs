@@ -25,7 +25,7 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
         var member = await MemberAsync(id, person);
         Assert.Equal(MemberRole.Analyst, member!.Role);
         Assert.Equal([StaffRoles.Translator], await PlatformRolesAsync(person));
-        Assert.Contains(person, (await organiser.GetPageAsync(path)).Text("[data-team]"));
+        Assert.Contains(person, (await organiser.GetPageAsync(path)).Text("[data-team]"), StringComparison.Ordinal);
         Assert.Equal(1, await AuditCountAsync(AuditActions.MemberAdded, id));
 
         // The new analyst reaches the consultation's results, and the list the staff menu links to, by membership alone.
@@ -106,9 +106,9 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         var refused = await AddAsync(organiser, path, person, "Translator", "de");
         Assert.Contains(Localized.Text("en", "This consultation is not offered in {0}. Choose among its languages.", "de"),
-            (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+            (await Html.ParseAsync(refused)).Text("[data-error-summary]"), StringComparison.Ordinal);
         var none = await AddAsync(organiser, path, person, "Translator");
-        Assert.Contains(Localized.Text("en", "Choose at least one language for a translator."), (await Html.ParseAsync(none)).Text("[data-error-summary]"));
+        Assert.Contains(Localized.Text("en", "Choose at least one language for a translator."), (await Html.ParseAsync(none)).Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Null(await MemberAsync(id, person));
 
         await ResponseAssert.RedirectsTo(Added(path, person), await AddAsync(organiser, path, person, "Translator", "fr", "sw"));
@@ -160,11 +160,11 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
         var removal = await RemoveAsync(organiser, path, email);
         Assert.Equal(HttpStatusCode.OK, removal.StatusCode);
         Assert.Contains(Localized.Text("ja", "A consultation needs at least one organiser. Add another organiser before removing this one."),
-            (await Html.ParseAsync(removal)).Text("[data-error-summary]"));
+            (await Html.ParseAsync(removal)).Text("[data-error-summary]"), StringComparison.Ordinal);
 
         var demotion = await ChangeAsync(organiser, path, email, "Analyst");
         Assert.Contains(Localized.Text("ja", "A consultation needs at least one organiser. Add another organiser before changing this one's role."),
-            (await Html.ParseAsync(demotion)).Text("[data-error-summary]"));
+            (await Html.ParseAsync(demotion)).Text("[data-error-summary]"), StringComparison.Ordinal);
         Assert.Equal(MemberRole.Organiser, (await MemberAsync(id, email))!.Role);
         Assert.Equal(0, await AuditCountAsync(AuditActions.MemberRemoved, id));
     }
@@ -187,7 +187,7 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains(Localized.Text("ko", "Someone else changed this team member at the same time. The list below shows the team as it is now; make your change again if it is still needed."),
-            (await Html.ParseAsync(refused)).Text("[data-error-summary]"));
+            (await Html.ParseAsync(refused)).Text("[data-error-summary]"), StringComparison.Ordinal);
         var member = await MemberAsync(id, person);
         Assert.Equal(MemberRole.Translator, member!.Role);
         Assert.Equal(["sw"], member.Languages);

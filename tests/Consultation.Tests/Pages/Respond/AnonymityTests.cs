@@ -135,7 +135,7 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         var page = await Html.ParseAsync(submitted);
-        Assert.Contains(Localized.Text("en", "Your answers could not be submitted. They are saved: check them and submit them again."), page.Body!.TextContent);
+        Assert.Contains(Localized.Text("en", "Your answers could not be submitted. They are saved: check them and submit them again."), page.Body!.TextContent, StringComparison.Ordinal);
         var response = await app.ResponseAtAsync($"/r/{token}");
         Assert.Equal(ResponseStatus.InProgress, response!.Status);
         Assert.Equal(["Kept"], response.Fields["a.view"]);

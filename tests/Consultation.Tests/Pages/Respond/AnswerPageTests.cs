@@ -17,7 +17,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         var client = app.Respondent();
         var landing = await client.GetPageAsync($"{PublicLink}?lang=fr");
         Assert.Equal("fr", landing.DocumentElement.GetAttribute("lang"));
-        Assert.Contains("Priorités de la recherche internationale", landing.Text("h1"));
+        Assert.Contains("Priorités de la recherche internationale", landing.Text("h1"), StringComparison.Ordinal);
 
         var form = await client.GetPageAsync($"{PublicLink}/answer");
         Assert.Equal("fr", form.DocumentElement.GetAttribute("lang"));
@@ -26,7 +26,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         await ResponseAssert.RedirectsTo($"{PublicLink}/thank-you", submitted);
         var thanks = await client.GetPageAsync($"{PublicLink}/thank-you");
         Assert.Equal("fr", thanks.DocumentElement.GetAttribute("lang"));
-        Assert.Contains("Merci", thanks.Body!.TextContent);
+        Assert.Contains("Merci", thanks.Body!.TextContent, StringComparison.Ordinal);
 
         var response = (await app.ResponseAtAsync(submitted))!;
         var version = await app.WithDbAsync(db => db.QuestionnaireVersions.SingleAsync(v => v.Id == response.QuestionnaireVersionId));
@@ -52,7 +52,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("ko", landing.DocumentElement.GetAttribute("lang"));
         var opened = InvitationToken.Hash(token)!;
         Assert.Equal(InvitationStatus.Opened, await app.WithDbAsync(db => db.Invitations.Where(i => i.TokenHash == opened).Select(i => i.Status).SingleAsync()));
-        Assert.Contains("국제 AI 안전", landing.Text("h1"));
+        Assert.Contains("국제 AI 안전", landing.Text("h1"), StringComparison.Ordinal);
 
         var form = await client.GetPageAsync($"/r/{token}/answer");
         Assert.Equal("ko", form.DocumentElement.GetAttribute("lang"));
@@ -93,7 +93,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         var changing = await otherDevice.GetAsync($"/r/{token}/answer");
         Assert.Equal(HttpStatusCode.OK, changing.StatusCode);
         Assert.Contains(Localized.Text("sw", "You are changing the response you submitted. Your changes count once you submit them again from the review page."),
-            (await Html.ParseAsync(changing)).Body!.TextContent);
+            (await Html.ParseAsync(changing)).Body!.TextContent, StringComparison.Ordinal);
         // The first page's form posted again (the back button).
         var again = await client.CompleteAsync(form, DemoAnswers.ValidWith("evidence_gaps", "Changed after submitting."));
         await ResponseAssert.RedirectsTo($"/r/{token}/thank-you", again);
@@ -193,7 +193,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(("move", "next"), (buttons[0].GetAttribute("name"), buttons[0].GetAttribute("value")));
         Assert.Equal(moves, buttons.Skip(1).Where(b => b.GetAttribute("name") == "move").Select(b => b.GetAttribute("value")));
         Assert.All(buttons.Skip(1 + moves.Length), b => Assert.Equal("switchLanguage", b.GetAttribute("name")));
-        Assert.Contains(Localized.Text("ja", "Section {0} of {1}", section, 3), form.Body!.TextContent);
+        Assert.Contains(Localized.Text("ja", "Section {0} of {1}", section, 3), form.Body!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,14 +50,14 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
             AnswerReader.Messages.OutOfRange => [0m, 100m],
             _ => [],
         });
-        Assert.EndsWith(expected, error);
+        Assert.EndsWith(expected, error, StringComparison.Ordinal);
         Assert.NotNull(page.QuerySelector($"[data-error-summary] a[href='#q-{code}']"));
         Assert.Equal("true", page.QuerySelector($"#q-{code}")!.GetAttribute("aria-invalid"));
-        Assert.Contains($"error-{code}", page.QuerySelector($"#question-{code} [aria-describedby]")!.GetAttribute("aria-describedby"));
+        Assert.Contains($"error-{code}", page.QuerySelector($"#question-{code} [aria-describedby]")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
         // The page shown is the one holding the question, with what was typed on it.
         if (page.QuerySelector("#q-other_comments") is not null)
             Assert.Equal("Un commentaire à garder.", page.Text("#q-other_comments"));
-        Assert.StartsWith(Localized.Text("fr", "Error: {0}", "").Trim(), page.Title);
+        Assert.StartsWith(Localized.Text("fr", "Error: {0}", "").Trim(), page.Title, StringComparison.Ordinal);
         var draft = await app.ResponseAtAsync(page);
         Assert.Equal(ResponseStatus.InProgress, draft!.Status);
         Assert.Equal(values, draft.Fields.GetValueOrDefault($"a.{code}") ?? []);
@@ -78,7 +78,7 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = await Html.ParseAsync(response);
-        Assert.Contains(Localized.Text("ko", "Your session had expired. Check your answers and submit them again."), page.Body!.TextContent);
+        Assert.Contains(Localized.Text("ko", "Your session had expired. Check your answers and submit them again."), page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal("jp", page.QuerySelector<IHtmlSelectElement>("#q-country")!.Value);
         Assert.False(string.IsNullOrEmpty(page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")));
         Assert.Equal(saved, (await app.ResponsesAsync()).Count);

@@ -35,7 +35,7 @@ public sealed class ResponseJourneyTests(AppFactory app) : IClassFixture<AppFact
         var phone = app.Respondent();
         var first = await phone.GetPageAsync($"{journey.PersonalLink}/answer");
         // Until the role is known, the company section is not counted.
-        Assert.Contains("Section 1 of 2", first.Text(".section-progress"));
+        Assert.Contains("Section 1 of 2", first.Text(".section-progress"), StringComparison.Ordinal);
 
         Assert.Equal($"{journey.PersonalLink}/answer/2", Location(await phone.SubmitAsync(first, Answers(("role", "industry")))));
 
@@ -43,8 +43,8 @@ public sealed class ResponseJourneyTests(AppFactory app) : IClassFixture<AppFact
         var landing = await laptop.GetPageAsync(journey.PersonalLink);
         Assert.Equal(Localized.Text("en", "Continue where you stopped"), landing.Text(".landing-actions .btn"));
         var resumed = await laptop.GetPageAsync($"{journey.PersonalLink}/answer");
-        Assert.Contains("Share of budget on safety", resumed.Text("h2 + .question, .question"));
-        Assert.Contains("Section 2 of 3", resumed.Text(".section-progress"));
+        Assert.Contains("Share of budget on safety", resumed.Text("h2 + .question, .question"), StringComparison.Ordinal);
+        Assert.Contains("Section 2 of 3", resumed.Text(".section-progress"), StringComparison.Ordinal);
         var draft = await ResponseOfAsync(journey.Token);
         Assert.Equal(ResponseStatus.InProgress, draft!.Status);
         Assert.Equal(["industry"], draft.Fields["a.role"]);
@@ -80,13 +80,13 @@ public sealed class ResponseJourneyTests(AppFactory app) : IClassFixture<AppFact
         Assert.Matches($"^/c/{journey.Slug}/resume/[A-Za-z0-9_-]{{22}}/answer/3$", moved);
         var resumeBase = moved[..moved.IndexOf("/answer", StringComparison.Ordinal)];
         var page = await phone.GetPageAsync(moved);
-        Assert.Contains($"{resumeBase}/answer", page.Text(".resume-panel"));
+        Assert.Contains($"{resumeBase}/answer", page.Text(".resume-panel"), StringComparison.Ordinal);
 
         var laptop = app.Respondent();
         var again = await laptop.GetPageAsync($"{resumeBase}/answer/1");
         Assert.True(again.QuerySelector<IHtmlInputElement>("input[name='a.role'][value=academic]")!.IsChecked);
         // The section the answers skip is skipped: academics never see the company questions.
-        Assert.Contains("Section 2 of 2", (await laptop.GetPageAsync($"{resumeBase}/answer/3")).Text(".section-progress"));
+        Assert.Contains("Section 2 of 2", (await laptop.GetPageAsync($"{resumeBase}/answer/3")).Text(".section-progress"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -294,7 +294,7 @@ public sealed class ResponseJourneyTests(AppFactory app) : IClassFixture<AppFact
 
         var page = await client.GetAsync($"{link}/answer/3");
         Assert.Equal(HttpStatusCode.Gone, page.StatusCode);
-        Assert.Contains(Localized.Text("en", "This consultation is closed"), (await Html.ParseAsync(page)).Text("h1"));
+        Assert.Contains(Localized.Text("en", "This consultation is closed"), (await Html.ParseAsync(page)).Text("h1"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Gone, (await client.SubmitAsync(third, Answers(("agree", "yes")))).StatusCode);
         Assert.Equal(HttpStatusCode.Gone, (await client.SubmitAsync(review, formSelector: "#review-form")).StatusCode);
         var after = (await ResponseOfAsync(journey.Token))!;
@@ -328,7 +328,7 @@ public sealed class ResponseJourneyTests(AppFactory app) : IClassFixture<AppFact
 
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains(Localized.Text("en", "This page of the questionnaire does not exist. Your saved answers are below."),
-            (await Html.ParseAsync(refused)).Text(".alert"));
+            (await Html.ParseAsync(refused)).Text(".alert"), StringComparison.Ordinal);
         Assert.Null(await ResponseOfAsync(journey.Token));
     }
 
@@ -343,7 +343,7 @@ public sealed class ResponseJourneyTests(AppFactory app) : IClassFixture<AppFact
 
         var shown = await Html.ParseAsync(refused);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
-        Assert.Contains(Localized.Text("en", "This page did not match the questionnaire. Check your answers on it and continue."), shown.Text(".alert"));
+        Assert.Contains(Localized.Text("en", "This page did not match the questionnaire. Check your answers on it and continue."), shown.Text(".alert"), StringComparison.Ordinal);
         Assert.True(shown.QuerySelector<IHtmlInputElement>("input[name='a.role'][value=industry]")!.IsChecked);
         Assert.Null(await ResponseOfAsync(journey.Token));
     }
@@ -380,7 +380,7 @@ public sealed class ResponseJourneyTests(AppFactory app) : IClassFixture<AppFact
         var sent = await Html.ParseAsync(sentResponse);
         Assert.True(sentResponse.StatusCode == HttpStatusCode.OK, $"{(int)sentResponse.StatusCode}: {sent.Body!.TextContent[..Math.Min(2000, sent.Body!.TextContent.Length)]}");
 
-        Assert.Contains("later@example.org", sent.Text(".resume-panel [role=status]"));
+        Assert.Contains("later@example.org", sent.Text(".resume-panel [role=status]"), StringComparison.Ordinal);
         var email = await app.WithDbAsync(db => db.OutboundEmails.AsNoTracking().SingleAsync(e => e.Recipient == "later@example.org"));
         Assert.Equal(EmailKind.ResumeLink, email.Kind);
         var resumeLink = moved[..moved.IndexOf("/answer", StringComparison.Ordinal)] + "/answer";

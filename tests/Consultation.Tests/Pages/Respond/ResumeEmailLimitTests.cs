@@ -22,7 +22,7 @@ public sealed class ResumeEmailLimitTests(AppFactory app) : IClassFixture<AppFac
         var refused = await Html.ParseAsync(await client.SubmitAsync(page, new Dictionary<string, string[]> { ["ResumeEmail"] = [recipients[^1]] }, formSelector: ".resume-form"));
 
         Assert.Contains(Localized.Text("fr", "Too many links were sent from here. Copy the link above, or try again in a quarter of an hour."),
-            refused.Text("#resume-email-error"));
+            refused.Text("#resume-email-error"), StringComparison.Ordinal);
         var queued = await app.WithDbAsync(db => db.OutboundEmails.Where(e => recipients.Contains(e.Recipient)).Select(e => e.Recipient).ToListAsync());
         Assert.Equal(recipients.SkipLast(1).Order(), queued.Order());
         Assert.All(await app.WithDbAsync(db => db.OutboundEmails.Where(e => recipients.Contains(e.Recipient)).ToListAsync()), e => Assert.Equal(EmailKind.ResumeLink, e.Kind));
