@@ -72,8 +72,15 @@ public sealed class BuildQuestionnaireTests(BrowserFixture browser) : IClassFixt
         }
         await BrowserFixture.ScreenshotAsync(page, "builder-questionnaire");
 
-        // Drag and drop, as an enhancement of the arrow buttons: the fourth question goes before the first.
-        await page.Locator("#question-your_organisation").DragToAsync(page.Locator("#question-type_of_respondent"));
+        // Drag and drop, as an enhancement of the arrow buttons: the fourth question goes before the first. The page's
+        // handlers get the drag's events directly: Playwright's synthesised mouse gesture (DragToAsync) was lost on a
+        // loaded machine (no drop, no post: the address stayed on the last saved question for 60 s). The scripts run
+        // once the document has loaded, so wait for that first (the current document's state, not an event).
+        await page.WaitForLoadStateAsync();
+        var dragged = await page.EvaluateHandleAsync("() => new DataTransfer()");
+        await page.Locator("#question-your_organisation").DispatchEventAsync("dragstart", new Dictionary<string, object> { ["dataTransfer"] = dragged });
+        await page.Locator("#question-type_of_respondent").DispatchEventAsync("dragover", new Dictionary<string, object> { ["dataTransfer"] = dragged });
+        await page.Locator("#question-type_of_respondent").DispatchEventAsync("drop", new Dictionary<string, object> { ["dataTransfer"] = dragged });
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/organise/{id}/questionnaire#question-your_organisation$"));
         await Assertions.Expect(page.Locator(".builder-questions tbody tr").First).ToHaveIdAsync("question-your_organisation");
 
