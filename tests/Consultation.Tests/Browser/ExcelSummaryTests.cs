@@ -22,8 +22,13 @@ public sealed class ExcelSummaryTests(BrowserWithJobsFixture browser) : IClassFi
         await BrowserFixture.SignInAsync(page, DemoSeeder.AnalystEmail);
 
         await page.GotoAsync($"/analyse/{consultationId}");
+        // The form posts back to the page's own address, which a wait for that address takes as reached at once:
+        // wait instead for what the answer shows, the requested summary's row.
+        var summaries = page.Locator("[data-export-status]");
+        var before = await summaries.CountAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Compile Excel summary" }).ClickAsync();
-        await page.WaitForURLAsync($"**/analyse/{consultationId}");
+        await Assertions.Expect(summaries).ToHaveCountAsync(before + 1);
+        await page.WaitForLoadStateAsync();
         var navigations = 0;
         page.FrameNavigated += (_, _) => navigations++;
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -31,18 +32,16 @@ public sealed class TranslateAndPublishTests(BrowserFixture browser) : IClassFix
         await BrowserFixture.SignInAsync(page, await app.OrganiserOfAsync(id));
 
         // Built in the browser: a section, a choice, and a follow-up shown only after "Yes".
-        await page.GotoAsync($"/organise/{id}/questionnaire");
-        await page.GetByLabel("New section").FillAsync("About you");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add section" }).ClickAsync();
-        await AddQuestionAsync(page, id, "Do you evaluate AI models?", QuestionType.SingleChoice);
+        await BuilderSteps.AddSectionAsync(page, id, "About you", "about_you");
+        await BuilderSteps.AddQuestionAsync(page, id, "Do you evaluate AI models?", QuestionType.SingleChoice);
         await page.Locator("#Input_Options_0_Label").FillAsync("Yes");
         await page.Locator("#Input_Options_1_Label").FillAsync("No");
-        await SaveQuestionAsync(page, id);
-        await AddQuestionAsync(page, id, "Which risks do you test?", QuestionType.LongText);
+        await BuilderSteps.SaveQuestionAsync(page, id);
+        await BuilderSteps.AddQuestionAsync(page, id, "Which risks do you test?", QuestionType.LongText);
         await page.GetByLabel("Show only if the answer to").SelectOptionAsync("do_you_evaluate_ai_models");
         await page.GetByLabel("Operator").SelectOptionAsync("=");
         await page.GetByLabel("Option", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Yes" });
-        await SaveQuestionAsync(page, id);
+        await BuilderSteps.SaveQuestionAsync(page, id);
 
         // Not publishable yet: the French texts are missing, and the publish page says so.
         await page.GotoAsync($"/organise/{id}/publish");
@@ -74,7 +73,7 @@ public sealed class TranslateAndPublishTests(BrowserFixture browser) : IClassFix
         // Published.
         await page.GotoAsync($"/organise/{id}/publish");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
-        await page.WaitForURLAsync($"**/organise/{id}");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/organise/{id}$"));
 
         // A stakeholder whose browser asks for French answers on a phone.
         var stakeholder = await browser.NewPageAsync("fr-FR", width: 360);
@@ -101,21 +100,6 @@ public sealed class TranslateAndPublishTests(BrowserFixture browser) : IClassFix
         Assert.Equal("yes", response.Answers.Text("do_you_evaluate_ai_models"));
         Assert.Equal("Cybersécurité", response.Answers.Text("which_risks_do_you_test"));
         Assert.False(response.IsTest);
-    }
-
-    private static async Task AddQuestionAsync(IPage page, Guid id, string label, QuestionType type)
-    {
-        await page.GotoAsync($"/organise/{id}/questionnaire");
-        await page.GetByLabel("New question").FillAsync(label);
-        await page.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync(type.ToString());
-        await page.GetByRole(AriaRole.Button, new() { Name = "Add question" }).ClickAsync();
-        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Question");
-    }
-
-    private static async Task SaveQuestionAsync(IPage page, Guid id)
-    {
-        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).Last.ClickAsync();
-        await page.WaitForURLAsync($"**/organise/{id}/questionnaire#question-*");
     }
 
     private Task<(Guid, string)> DraftAsync() => browser.App.WithDbAsync(async db =>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace Consultation.Tests.Support;
@@ -9,6 +10,14 @@ namespace Consultation.Tests.Support;
 public class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+
+    /// <summary>
+    /// How long actions and assertions wait. Tests wait for what a step leads to (an address, a heading, an element)
+    /// with Playwright's retrying assertions rather than for navigation events, so assertions get the same patience as
+    /// actions (their own default is 5 s, less than one loaded page takes on a busy machine). A passing assertion
+    /// returns as soon as it holds.
+    /// </summary>
+    public const float Patience = 60_000;
 
     private IPlaywright? _playwright;
 
@@ -30,6 +39,7 @@ public class BrowserFixture : IAsyncLifetime
         App.StartServer();
         BaseAddress = App.ClientOptions.BaseAddress.ToString().TrimEnd('/');
         Directory.CreateDirectory(ScreenshotFolder);
+        Assertions.SetDefaultExpectTimeout(Patience);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -51,8 +61,8 @@ public class BrowserFixture : IAsyncLifetime
         });
         // The whole suite runs its classes in parallel on two cores; a first sign-in (password hashing, page
         // compilation) has taken over 30 s there. Waits are generous so that only a real hang fails.
-        context.SetDefaultTimeout(60_000);
-        context.SetDefaultNavigationTimeout(60_000);
+        context.SetDefaultTimeout(Patience);
+        context.SetDefaultNavigationTimeout(Patience);
         return await context.NewPageAsync();
     }
 
@@ -63,7 +73,7 @@ public class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("Email address").FillAsync(email);
         await page.GetByLabel("Password").FillAsync(AppFactory.StaffPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/staff$"));
     }
 
     public static Task ScreenshotAsync(IPage page, string name, bool fullPage = true) =>
