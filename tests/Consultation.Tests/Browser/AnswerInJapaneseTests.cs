@@ -14,7 +14,7 @@ public sealed class AnswerInJapaneseTests(BrowserFixture browser) : IClassFixtur
         var page = await browser.NewPageAsync("en-GB");
         await page.GotoAsync("/c/ai-safety-priorities");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
-        await page.WaitForURLAsync("**/answer");
+        await page.WaitForURLAsync("**/answer", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await page.GetByLabel("Academic or research institution").CheckAsync();
         await page.GetByLabel("Where are you or your organisation based?").SelectOptionAsync("jp");
@@ -29,7 +29,7 @@ public sealed class AnswerInJapaneseTests(BrowserFixture browser) : IClassFixtur
         // The header's language link submits the page's form: what was typed on it, not yet saved, stays.
         await page.GetByRole(AriaRole.Navigation).GetByRole(AriaRole.Link, new() { Name = "日本語" }).ClickAsync();
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "ja");
-        await page.WaitForURLAsync("**/answer/3");
+        await page.WaitForURLAsync("**/answer/3", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         Assert.Equal(Typed, await page.Locator("#q-evidence_gaps").InputValueAsync());
         Assert.True(await page.Locator("input[name='a.top_risk'][value='misuse']").IsCheckedAsync());

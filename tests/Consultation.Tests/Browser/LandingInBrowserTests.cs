@@ -75,7 +75,7 @@ public sealed class LandingInBrowserTests(BrowserFixture browser) : IClassFixtur
         await BrowserFixture.ScreenshotAsync(page, $"landing-{language}-360");
 
         await page.Locator(".landing-actions__print").ClickAsync();
-        await page.WaitForURLAsync("**/print");
+        await page.WaitForURLAsync("**/print", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.Locator("button[data-print]")).ToBeVisibleAsync();
         await AssertNoSidewaysScrollingAsync(page, 360);
         await BrowserFixture.ScreenshotAsync(page, $"print-{language}-360");

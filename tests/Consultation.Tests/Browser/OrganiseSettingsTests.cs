@@ -53,7 +53,7 @@ public sealed class OrganiseSettingsTests(BrowserFixture browser) : IClassFixtur
         await page.GetByRole(AriaRole.Button, new() { Name = "Create the consultation" }).ClickAsync();
 
         // The redirect keeps the fragment the error summary's link added (#Input_Slug), as browsers do.
-        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/organise/[0-9a-f-]+/settings(#.*)?$"));
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/organise/[0-9a-f-]+/settings(#.*)?$"), new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Shade in the city: where should trees go?");
         await Assertions.Expect(page.GetByLabel("Time zone", new() { Exact = true })).ToHaveValueAsync("Europe/Paris");
         await Assertions.Expect(page.GetByLabel("Closes at", new() { Exact = true })).ToHaveValueAsync("2031-06-30T17:00");

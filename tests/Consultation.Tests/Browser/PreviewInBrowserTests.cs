@@ -24,7 +24,7 @@ public sealed class PreviewInBrowserTests(BrowserFixture browser) : IClassFixtur
 
         await page.GotoAsync($"/organise/{id}/preview");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Preview in:" }).GetByRole(AriaRole.Link, new() { Name = "Français" }).ClickAsync();
-        await page.WaitForURLAsync($"**/organise/{id}/preview?language=fr");
+        await page.WaitForURLAsync($"**/organise/{id}/preview?language=fr", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
 
         await Assertions.Expect(page.Locator("[data-preview-content] h1")).ToHaveTextAsync("De l’eau pour tous");
         var emailQuestion = page.Locator("[data-question='email']");

@@ -107,7 +107,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         await page.GetByLabel("Email address").FillAsync(DemoSeeder.AdminEmail);
         await page.GetByLabel("Password").FillAsync(AppFactory.StaffPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
+        await page.WaitForURLAsync("**/staff", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         var id = await browser.App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
 
         var failures = new List<string>();

@@ -65,7 +65,7 @@ internal static class RespondentSteps
 
     private static async Task ClickAndWaitAsync(IPage page, ILocator button, string urlGlob)
     {
-        var moved = page.WaitForURLAsync(urlGlob);
+        var moved = page.WaitForURLAsync(urlGlob, new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await button.ClickAsync();
         await moved;
     }

@@ -23,7 +23,7 @@ public sealed class StaffPagesTests(BrowserFixture browser) : IClassFixture<Brow
         await page.GetByLabel(Localized.Text("ko", "Email address")).FillAsync(DemoSeeder.AdminEmail);
         await page.GetByLabel(Localized.Text("ko", "Password")).FillAsync(AppFactory.StaffPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = Localized.Text("ko", "Sign in") }).ClickAsync();
-        await page.WaitForURLAsync("**/staff");
+        await page.WaitForURLAsync("**/staff", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await BrowserFixture.ScreenshotAsync(page, "staff-start-ko");
 
         await page.GetByRole(AriaRole.Link, new() { Name = Localized.Text("ko", "Manage"), Exact = true }).First.ClickAsync();
@@ -37,7 +37,7 @@ public sealed class StaffPagesTests(BrowserFixture browser) : IClassFixture<Brow
 
         await page.GotoAsync("/staff");
         await page.GetByRole(AriaRole.Button, new() { Name = Localized.Text("ko", "Sign out") }).ClickAsync();
-        await page.WaitForURLAsync(browser.BaseAddress + "/");
+        await page.WaitForURLAsync(browser.BaseAddress + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.GotoAsync("/admin");
         Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);
         Assert.Empty(violations);
