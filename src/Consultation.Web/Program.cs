@@ -5,6 +5,7 @@ using Consultation.Web.Jobs;
 using Hangfire;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Localization;
+using Consultation.Web.Pages.Respond;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.WebEncoders;
@@ -17,22 +18,9 @@ builder.AddConsultationDatabase();
 builder.AddConsultationJobs();
 builder.AddConsultationEmail();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<ResumeEmailLimit>();
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Consultation.Web.Infrastructure.StaffAudit>();
-builder.Services.AddSingleton(sp => new QuestionnaireCache
-{
-    Enabled = sp.GetRequiredService<IConfiguration>().GetValue("Respondents:CacheQuestionnaires", true),
-});
-builder.Services.AddSingleton(sp => new ConsultationStateCache(sp.GetRequiredService<TimeProvider>())
-{
-    Enabled = sp.GetRequiredService<IConfiguration>().GetValue("Respondents:CacheLinkStates", true),
-});
-builder.Services.AddSingleton(sp => new BlankPageCache(
-    sp.GetRequiredService<Microsoft.AspNetCore.Antiforgery.IAntiforgery>(), sp.GetRequiredService<HtmlEncoder>())
-{
-    Enabled = sp.GetRequiredService<IConfiguration>().GetValue("Respondents:CacheBlankPages", true),
-});
+builder.Services.AddRespondentPages();
 // Pages carry every script as characters rather than entities: smaller, and readable in tests and sources.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddConsultationLocalization();

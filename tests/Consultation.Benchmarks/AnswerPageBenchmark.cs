@@ -4,6 +4,7 @@ using System.Net;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
+using Consultation.Web.Pages.Respond;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;

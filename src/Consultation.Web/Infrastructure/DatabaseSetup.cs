@@ -41,7 +41,7 @@ public static class DatabaseSetup
         builder.Services.AddSingleton(sp => new NpgsqlDataSourceBuilder(sp.GetRequiredService<ConsultationDatabase>().ConnectionString).Build());
         builder.Services.AddDbContext<ConsultationDbContext>((sp, o) =>
             o.UseNpgsql(sp.GetRequiredService<NpgsqlDataSource>()).UseSnakeCaseNamingConvention()
-                .AddInterceptors(sp.GetRequiredService<ConsultationStateCache>().Invalidator),
+                .AddInterceptors(sp.GetRequiredService<Pages.Respond.ConsultationStateCache>().Invalidator),
             // Built once: everything it uses is a singleton, and building it for every request costs each page a little.
             optionsLifetime: ServiceLifetime.Singleton);
         builder.Services.AddScoped<DemoSeeder>();

@@ -53,13 +53,3 @@ public sealed partial class PublicLinks(IConfiguration configuration, IServer se
     [GeneratedRegex(@"^(?<scheme>https?://)(\+|\*|0\.0\.0\.0|\[::\])(?=[:/]|$)", RegexOptions.IgnoreCase)]
     private static partial Regex AnyHost();
 }
-
-public static class PublicLinkExtensions
-{
-    /// <summary>
-    /// An absolute link for a page or view. Taken from the request's services rather than a constructor so that the
-    /// respondent pages, which other work keeps changing, need only the one line that builds the link.
-    /// </summary>
-    public static string PublicLink(this HttpContext context, string path) =>
-        context.RequestServices.GetRequiredService<PublicLinks>().Absolute(path);
-}

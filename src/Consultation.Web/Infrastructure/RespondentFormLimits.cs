@@ -8,19 +8,12 @@ namespace Consultation.Web.Infrastructure;
 /// The size of an answer form: room for one file of the largest size an upload question may allow, and a
 /// megabyte for everything else. The respondent pages' form is read early (a language switch posted with the
 /// answers must be known before the page runs), so the limit is set on the request before that first read;
-/// beyond it the form cannot be read and the status page says the upload was too large (413).
+/// beyond it the form cannot be read and the status page says the upload was too large (413). The total a draft may
+/// hold is <see cref="Pages.Respond.DraftFiles"/>' quota.
 /// </summary>
 public static class RespondentFormLimits
 {
     public const long MaxRequestBytes = (Question.LargestFileMegabytes + 1) * 1024L * 1024L;
-
-    /// <summary>The setting for the total size of the files one draft may hold, in megabytes.</summary>
-    public const string QuotaSetting = "Respondents:UploadQuotaMegabytes";
-
-    /// <summary>Room for the largest file and a few small ones; an upload beyond it is refused next to its question.</summary>
-    public const int DefaultQuotaMegabytes = 25;
-
-    public static int QuotaMegabytes(IConfiguration configuration) => Math.Max(1, configuration.GetValue(QuotaSetting, DefaultQuotaMegabytes));
 
     public static void Apply(HttpContext context)
     {

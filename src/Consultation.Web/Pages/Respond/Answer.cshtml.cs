@@ -2,13 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
-using Consultation.Web.Email;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Localization;
 using Consultation.Web.Pages.Shared;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -17,7 +15,8 @@ namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// One page of the questionnaire (one section): shown with the answers saved so far, saved when the respondent moves to
-/// another page, switches language or pauses typing (autosave), checked on the server before moving on.
+/// another page, switches language or pauses typing (autosave), checked on the server before moving on. The files of a
+/// save are <see cref="DraftFiles"/>' business; the resume form's email, <see cref="ResumeLinkSender"/>'s.
 /// </summary>
 // Antiforgery is checked in the handler, after binding, so that an expired token re-shows the
 // respondent's answers with a fresh token instead of a bare 400 that loses them.
@@ -25,11 +24,10 @@ namespace Consultation.Web.Pages.Respond;
 // The form's size limit is set where it is first read: see RespondentFormLimits.
 // Requests carrying a file are limited per address (see RateLimits).
 [EnableRateLimiting(RateLimits.Uploads)]
-public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAntiforgery antiforgery,
-    IStringLocalizer<SharedResource> s, Outbox outbox, ResumeEmailLimit resumeEmailLimit) : PageModel
+public sealed class AnswerModel(RespondentLinks links, TimeProvider time, ConsultationDbContext db, IAntiforgery antiforgery,
+    IStringLocalizer<SharedResource> s, BlankPageCache blankPages) : RespondentPageModel(links, time)
 {
-    public RespondentLink Link { get; private set; } = null!;
-    public string Language { get; private set; } = "";
+    /// <summary>The pages of this response, worked out once per request from the answers saved (or, after a save, just saved).</summary>
     public QuestionnairePages Pages { get; private set; } = null!;
 
     /// <summary>The section shown (1-based, as numbered in the questionnaire).</summary>
@@ -49,8 +47,14 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
     public const string MoveField = "move";
 
     private Func<string, IReadOnlyList<string>> _shown = _ => [];
-    private readonly Dictionary<string, UploadOutcome> _uploads = new(StringComparer.Ordinal);
+    private IReadOnlyDictionary<string, UploadOutcome> _uploads = new Dictionary<string, UploadOutcome>();
     private readonly Dictionary<string, string> _errorKeys = new(StringComparer.Ordinal);
+
+    protected override bool TakesAnswers => true;
+
+    // A plain public link's consultation may be read up to a second ago for a GET, and only there: this page shows no
+    // answers until a draft exists, and every POST reads it afresh (see BlankPageCache, docs/performance.md).
+    protected override bool RecentReadingWillDo => HttpMethods.IsGet(Request.Method) || HttpMethods.IsHead(Request.Method);
 
     public bool HasUploads => Pages.Section(Number).Questions.Any(q => q.Type == QuestionType.FileUpload);
 
@@ -61,21 +65,17 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
     /// <summary>A response already submitted is being changed: the page says that the change counts once submitted again.</summary>
     public bool IsChanging => Link.Response is { IsSubmitted: true };
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume,
-        [FromRoute] int? section, bool check, CancellationToken cancellationToken)
+    private IReadOnlyDictionary<string, string[]> Saved => Link.Response?.Fields ?? new Dictionary<string, string[]>();
+
+    public async Task<IActionResult> OnGetAsync([FromRoute] int? section, bool check, CancellationToken cancellationToken)
     {
-        // A plain public link's consultation may be read up to a second ago here, and only here: this page shows no
-        // answers until a draft exists, and every POST reads it afresh (see BlankPageCache, docs/performance.md).
-        if (await LoadAsync(slug, token, resume, cancellationToken, HttpContext.RequestServices.GetRequiredService<ConsultationStateCache>()) is { } stop)
-            return stop;
-        var saved = Link.Response?.Fields ?? new Dictionary<string, string[]>();
-        Pages = Link.Response is null ? QuestionnairePages.Blank(Link.Snapshot) : new QuestionnairePages(Link.Snapshot, saved);
+        Pages = Link.Response is null ? QuestionnairePages.Blank(Link.Snapshot) : new QuestionnairePages(Link.Snapshot, Link.Response.Fields);
         var number = section ?? Link.Response?.CurrentSection ?? Pages.Shown.FirstOrDefault(1);
         if (!Pages.Exists(number) || !Pages.Shown.Contains(number))
             return Redirect(Pages.Next(number - 1) is { } shown && Pages.Exists(number) ? $"{Link.BasePath}/answer/{shown}" : $"{Link.BasePath}/answer");
         Number = number;
-        await Link.MarkOpenedAsync(db, time.GetUtcNow(), cancellationToken);
-        _shown = AnswerFields.ForPage(Link.Snapshot, saved, CultureInfo.CurrentCulture);
+        await Links.MarkOpenedAsync(Link, Now, cancellationToken);
+        _shown = AnswerFields.ForPage(Link.Snapshot, Saved, CultureInfo.CurrentCulture);
         VersionId = Link.Version.Id;
         if (Link.Response is not null)
         {
@@ -86,30 +86,27 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         }
         // A first visit shows nothing of anyone's: its HTML is rendered once per version, language, section and address.
         var blank = Link.Response is null && Errors.Count == 0 && FormProblem is null && ModelState.IsValid;
-        return BlankPageCache.Page(this, blank, new BlankPageKey(Link.Version.Id, Language, Number));
+        return blankPages.Page(this, blank, new BlankPageKey(Link.Version.Id, Language, Number));
     }
 
-    public Task<IActionResult> OnPostAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume,
-        [FromRoute] int? section, string? switchLanguage, CancellationToken cancellationToken) =>
-        SaveAsync(slug, token, resume, section, switchLanguage, autosave: false, cancellationToken);
+    public Task<IActionResult> OnPostAsync([FromRoute] int? section, string? switchLanguage, [FromServices] DraftFiles files,
+        CancellationToken cancellationToken) =>
+        SaveAsync(section, switchLanguage, files, autosave: false, cancellationToken);
 
     /// <summary>The same form, sent by autosave.js a few seconds after typing stops: saved, and answered with 204 (no page).</summary>
-    public Task<IActionResult> OnPostAutosaveAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume,
-        [FromRoute] int? section, CancellationToken cancellationToken) =>
-        SaveAsync(slug, token, resume, section, switchLanguage: null, autosave: true, cancellationToken);
+    public Task<IActionResult> OnPostAutosaveAsync([FromRoute] int? section, [FromServices] DraftFiles files, CancellationToken cancellationToken) =>
+        SaveAsync(section, switchLanguage: null, files, autosave: true, cancellationToken);
 
-    private async Task<IActionResult> SaveAsync(string? slug, string? token, string? resume, int? section, string? switchLanguage,
-        bool autosave, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveAsync(int? section, string? switchLanguage, DraftFiles files, bool autosave,
+        CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
-            return stop;
         var form = Request.Form.ToDictionary(f => f.Key, f => f.Value.Select(v => v ?? "").ToArray(), StringComparer.Ordinal);
-        var saved = Link.Response?.Fields ?? new Dictionary<string, string[]>();
-        Pages = new QuestionnairePages(Link.Snapshot, saved);
-        Number = section is { } n && Pages.Exists(n) ? n : Link.Response?.CurrentSection ?? 1;
+        var saved = Saved;
+        var exists = section is { } posted && posted >= 1 && posted <= Link.Snapshot.Sections.Count;
+        Number = exists ? section!.Value : Link.Response?.CurrentSection ?? 1;
         _shown = name => form.TryGetValue(name, out var values) ? values : [];
 
-        if (section is not { } posted || !Pages.Exists(posted))
+        if (!exists)
             return Problem(s["This page of the questionnaire does not exist. Your saved answers are below."], autosave);
         if (VersionId != Link.Version.Id && !await AnswerEarlierVersionAsync(cancellationToken))
         {
@@ -117,7 +114,6 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
             return Problem(s["This page did not match the questionnaire. Check your answers on it and continue."], autosave);
         }
         VersionId = Link.Version.Id;
-        Pages = new QuestionnairePages(Link.Snapshot, saved);
 
         var chosen = UiLanguages.Normalise(switchLanguage) is { } tag && Link.Snapshot.Languages.Contains(tag) ? tag : null;
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
@@ -127,26 +123,16 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
             return Problem(s["Your session had expired. Check your answers and submit them again."], autosave);
         }
 
-        var questions = Pages.Section(Number).Questions;
+        var questions = Link.Snapshot.Sections[Number - 1].Questions;
         // One transaction: the files received, the draft saved and the files it no longer names deleted, or none of it.
-        // Only where files are at stake: every other save stays one statement.
-        var files = new DraftFiles(db, Link, time.GetUtcNow(),
-            RespondentFormLimits.QuotaMegabytes(HttpContext.RequestServices.GetRequiredService<IConfiguration>()));
-        var filesAtStake = questions.Any(q => q.Type == QuestionType.FileUpload) || files.Named(saved).Any();
-        await using var transaction = filesAtStake ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        await files.ReceiveAsync(questions, form, Request.HasFormContentType ? Request.Form.Files : null, saved, cancellationToken);
-        foreach (var (code, outcome) in files.Outcomes)
-            _uploads[code] = outcome;
+        await using var transaction = files.AtStake(Link, questions, saved) ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+        var now = Now;
+        await files.ReceiveAsync(Link, questions, form, Request.HasFormContentType ? Request.Form.Files : null, saved, now, cancellationToken);
+        _uploads = files.Outcomes;
         var fields = AnswerFields.FromForm(questions, form, PageCulture(form));
-        foreach (var (code, outcome) in _uploads)
-        {
-            fields.Remove(AnswerReader.Field(code, "file"));
-            if (outcome.File is { } file)
-                fields[AnswerReader.Field(code, "file")] = [file.Id.ToString()];
-        }
+        files.WriteInto(fields);
 
         var move = Request.Form[MoveField].FirstOrDefault();
-        var now = time.GetUtcNow();
         var response = Link.Response;
         if (response is null)
         {
@@ -171,7 +157,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
             return autosave ? StatusCode(StatusCodes.Status409Conflict) : Redirect($"{Link.BasePath}/answer/{Number}");
         if (transaction is not null)
         {
-            await files.DeleteDroppedAsync(response, saved, cancellationToken);
+            await files.DeleteDroppedAsync(Link, response, saved, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
 
@@ -195,37 +181,23 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         return Redirect(target is { } page ? $"{Link.BasePath}/answer/{page}" : $"{Link.BasePath}/review");
     }
 
-    /// <summary>A public-link respondent asks for their resume link by email: sent once, never stored with their answers.</summary>
-    public async Task<IActionResult> OnPostResumeLinkAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume,
-        [FromRoute] int? section, string? resumeEmail, CancellationToken cancellationToken)
+    /// <summary>A public-link respondent asks for their resume link by email (the form under the answers).</summary>
+    public async Task<IActionResult> OnPostResumeLinkAsync([FromRoute] int? section, string? resumeEmail, [FromServices] ResumeLinkSender sender,
+        CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
-            return stop;
         if (Link.ResumeToken is null || Link.Response is null)
             return Redirect($"{Link.BasePath}/answer");
-        var saved = Link.Response.Fields;
-        Pages = new QuestionnairePages(Link.Snapshot, saved);
+        Pages = new QuestionnairePages(Link.Snapshot, Link.Response.Fields);
         Number = section is { } n && Pages.Exists(n) ? n : Link.Response.CurrentSection;
-        _shown = AnswerFields.ForPage(Link.Snapshot, saved, CultureInfo.CurrentCulture);
+        _shown = AnswerFields.ForPage(Link.Snapshot, Link.Response.Fields, CultureInfo.CurrentCulture);
         VersionId = Link.Version.Id;
         var address = resumeEmail?.Trim() ?? "";
         if (!await antiforgery.IsRequestValidAsync(HttpContext))
             return Problem(s["Your session had expired. Check your answers and submit them again."], autosave: false);
-        if (address.Length == 0 || address.Length > AnswerReader.EmailLength || !AnswerReader.IsEmail(address))
-        {
-            Errors[ResumeEmailField] = s[AnswerReader.Messages.InvalidEmail];
-            return Page();
-        }
-        if (!resumeEmailLimit.TryTake(HttpContext))
-        {
-            Errors[ResumeEmailField] = s["Too many links were sent from here. Copy the link above, or try again in a quarter of an hour."];
-            return Page();
-        }
-        var resumeLink = HttpContext.PublicLink($"{Link.BasePath}/answer");
-        await outbox.AddAsync(ResumeLinkEmail.Build(Link.Snapshot, address, Language, resumeLink, s, time.GetUtcNow()), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        outbox.DeliverSoon();
-        ResumeLinkSentTo = address;
+        if (await sender.SendAsync(HttpContext, Link, Language, address, Now, cancellationToken) is { } refused)
+            Errors[ResumeEmailField] = refused;
+        else
+            ResumeLinkSentTo = address;
         return Page();
     }
 
@@ -261,8 +233,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
         get
         {
             var here = Pages.Section(Number).Questions.Select(q => q.Code).ToHashSet(StringComparer.Ordinal);
-            var saved = Link.Response is { } response ? AnswerFields.Lenient(Link.Snapshot, response.Fields) : AnswerSet.Empty;
-            return JsonSerializer.Serialize(saved.Values.Where(v => !here.Contains(v.Key.Split('.')[0])).ToDictionary(v => v.Key, v => v.Value));
+            return JsonSerializer.Serialize(Pages.Answers.Values.Where(v => !here.Contains(v.Key.Split('.')[0])).ToDictionary(v => v.Key, v => v.Value));
         }
     }
 
@@ -303,6 +274,8 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
     {
         if (autosave)
             return BadRequest();
+        // Shown with the answers saved before this request, whatever was posted.
+        Pages ??= new QuestionnairePages(Link.Snapshot, Saved);
         FormProblem = message;
         VersionId = Link.Version.Id;
         return Page();
@@ -313,7 +286,7 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
     {
         if (Link.Response is not null || VersionId == Guid.Empty)
             return false;
-        var version = await RespondentLink.VersionAsync(db, VersionId, cancellationToken);
+        var version = await Links.VersionAsync(VersionId, cancellationToken);
         if (version is null || version.ConsultationId != Link.Consultation.Id || version.IsTest)
             return false;
         Link.Answer(version);
@@ -346,20 +319,9 @@ public sealed class AnswerModel(ConsultationDbContext db, TimeProvider time, IAn
     /// <summary>The saved answers' problems on this page, remembering the files they name for the page to show.</summary>
     private async Task<IEnumerable<AnswerError>> SavedProblemsAsync(CancellationToken cancellationToken)
     {
-        var (_, errors, files) = await Link.ReadSavedAsync(db, cancellationToken);
+        var (_, errors, files) = await Links.ReadSavedAsync(Link, cancellationToken);
         _keptFiles = files;
         var here = Pages.Section(Number).Questions.Select(q => q.Code).ToHashSet(StringComparer.Ordinal);
         return errors.Where(e => here.Contains(e.QuestionCode));
-    }
-
-    private async Task<IActionResult?> LoadAsync(string? slug, string? token, string? resume, CancellationToken cancellationToken,
-        ConsultationStateCache? recentReadings = null)
-    {
-        var (link, stop) = await RespondentLink.OpenForAnsweringAsync(this, db, time.GetUtcNow(), slug, token, resume, cancellationToken, recentReadings);
-        if (stop is not null)
-            return stop;
-        Link = link!;
-        Language = Link.Language(HttpContext);
-        return null;
     }
 }

@@ -5,19 +5,46 @@ using Microsoft.EntityFrameworkCore;
 namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
-/// The files of one draft while the answer page saves it, in the save's transaction: the uploads received (checked, within
-/// the draft's quota, stored from the form's stream), then the files the saved draft no longer names, deleted.
+/// The files of one draft while the answer page saves it (one save per request), in the save's transaction: the uploads
+/// received (checked, within the draft's quota, stored from the form's stream), then the files the saved draft no longer
+/// names, deleted.
 /// </summary>
-public sealed class DraftFiles(ConsultationDbContext db, RespondentLink link, DateTimeOffset now, int quotaMegabytes)
+public sealed class DraftFiles(ConsultationDbContext db, IConfiguration configuration)
 {
+    /// <summary>The setting for the total size of the files one draft may hold, in megabytes.</summary>
+    public const string QuotaSetting = "Respondents:UploadQuotaMegabytes";
+
+    /// <summary>Room for the largest file and a few small ones; an upload beyond it is refused next to its question.</summary>
+    public const int DefaultQuotaMegabytes = 25;
+
     private readonly List<Guid> _stored = [];
+
+    private int QuotaMegabytes => Math.Max(1, configuration.GetValue(QuotaSetting, DefaultQuotaMegabytes));
 
     /// <summary>For each upload question of the page: the file it now has, or why the one chosen was refused.</summary>
     public Dictionary<string, UploadOutcome> Outcomes { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// Whether files are at stake in this save: the page asks for one, or the draft names one (which the save may drop).
+    /// Only then does the save need a transaction; every other save stays one statement.
+    /// </summary>
+    public bool AtStake(RespondentLink link, IEnumerable<QuestionSnapshot> questions, IReadOnlyDictionary<string, string[]> saved) =>
+        questions.Any(q => q.Type == QuestionType.FileUpload) || Named(link.Snapshot, saved).Any();
+
+    /// <summary>The fields of the files received, in place of what the form said about them.</summary>
+    public void WriteInto(Dictionary<string, string[]> fields)
+    {
+        foreach (var (code, outcome) in Outcomes)
+        {
+            fields.Remove(AnswerReader.Field(code, "file"));
+            if (outcome.File is { } file)
+                fields[AnswerReader.Field(code, "file")] = [file.Id.ToString()];
+        }
+    }
+
     /// <summary>The files a draft's fields name, by question.</summary>
-    public IEnumerable<(string Code, Guid Id)> Named(IReadOnlyDictionary<string, string[]> fields) =>
-        link.Snapshot.Questions.Where(q => q.Type == QuestionType.FileUpload)
+    private static IEnumerable<(string Code, Guid Id)> Named(QuestionnaireSnapshot snapshot, IReadOnlyDictionary<string, string[]> fields) =>
+        snapshot.Questions.Where(q => q.Type == QuestionType.FileUpload)
             .Select(q => (q.Code, Id: AnswerFields.FileId(fields, q.Code)))
             .Where(f => f.Id is not null)
             .Select(f => (f.Code, f.Id!.Value));
@@ -27,13 +54,14 @@ public sealed class DraftFiles(ConsultationDbContext db, RespondentLink link, Da
     /// belongs to this consultation and question), replaced by a newly chosen file once that passes its checks and fits in
     /// the draft's quota. A new file is stored from the form's stream, never read whole into memory.
     /// </summary>
-    public async Task ReceiveAsync(IEnumerable<QuestionSnapshot> questions, Dictionary<string, string[]> form, IFormFileCollection? files,
-        IReadOnlyDictionary<string, string[]> saved, CancellationToken cancellationToken)
+    public async Task ReceiveAsync(RespondentLink link, IEnumerable<QuestionSnapshot> questions, Dictionary<string, string[]> form,
+        IFormFileCollection? files, IReadOnlyDictionary<string, string[]> saved, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var uploads = questions.Where(q => q.Type == QuestionType.FileUpload).ToList();
         if (uploads.Count == 0)
             return;
-        var held = await HeldSizesAsync(saved, cancellationToken);
+        var quotaMegabytes = QuotaMegabytes;
+        var held = await HeldSizesAsync(link, saved, cancellationToken);
         foreach (var question in uploads)
         {
             FileAnswer? kept = null;
@@ -80,10 +108,11 @@ public sealed class DraftFiles(ConsultationDbContext db, RespondentLink link, Da
     /// removed (or its question is now hidden): deleted in the save's transaction, unless a submitted revision of this
     /// response names it, since the submitted answers still point at it.
     /// </summary>
-    public async Task DeleteDroppedAsync(Response response, IReadOnlyDictionary<string, string[]> before, CancellationToken cancellationToken)
+    public async Task DeleteDroppedAsync(RespondentLink link, Response response, IReadOnlyDictionary<string, string[]> before,
+        CancellationToken cancellationToken)
     {
-        var dropped = Named(before).Select(f => f.Id).Concat(_stored)
-            .Except(Named(response.Fields).Select(f => f.Id))
+        var dropped = Named(link.Snapshot, before).Select(f => f.Id).Concat(_stored)
+            .Except(Named(link.Snapshot, response.Fields).Select(f => f.Id))
             .ToArray();
         if (dropped.Length == 0)
             return;
@@ -98,9 +127,10 @@ public sealed class DraftFiles(ConsultationDbContext db, RespondentLink link, Da
     }
 
     /// <summary>The size of each file the draft holds, by question.</summary>
-    private async Task<Dictionary<string, long>> HeldSizesAsync(IReadOnlyDictionary<string, string[]> fields, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, long>> HeldSizesAsync(RespondentLink link, IReadOnlyDictionary<string, string[]> fields,
+        CancellationToken cancellationToken)
     {
-        var named = Named(fields).ToList();
+        var named = Named(link.Snapshot, fields).ToList();
         var ids = named.Select(n => n.Id).ToList();
         var consultationId = link.Consultation.Id;
         var sizes = ids.Count == 0 ? [] : await db.UploadedFiles.Where(f => ids.Contains(f.Id) && f.ConsultationId == consultationId)

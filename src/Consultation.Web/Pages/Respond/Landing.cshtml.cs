@@ -1,4 +1,3 @@
-using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
@@ -10,11 +9,8 @@ namespace Consultation.Web.Pages.Respond;
 /// The page a link opens: what the consultation is for, how long it takes, until when, and how answers are used.
 /// Before the consultation opens it says when it will; after it closes the status page says so.
 /// </summary>
-public sealed class LandingModel(ConsultationDbContext db, TimeProvider time) : PageModel
+public sealed class LandingModel(RespondentLinks links, TimeProvider time) : RespondentPageModel(links, time)
 {
-    public RespondentLink Link { get; private set; } = null!;
-    public string Language { get; private set; } = "";
-
     /// <summary>Whether the consultation is scheduled and not open yet: the page then says when it opens, and offers no start.</summary>
     public bool NotOpenYet { get; private set; }
 
@@ -24,22 +20,17 @@ public sealed class LandingModel(ConsultationDbContext db, TimeProvider time) : 
     /// <summary>When the consultation closes; null when it has no closing date.</summary>
     public ZonedMoment? Closes { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        var (link, problem) = await RespondentLink.LoadAsync(db, slug, token, cancellationToken, resume);
-        if (link is null)
-            return this.Unavailable(problem!.Value);
-        if (link.Invitation is { IsCompleted: true } || link.Response is { IsSubmitted: true })
-            return Redirect($"{link.BasePath}/thank-you");
+        if (Link.Invitation is { IsCompleted: true } || Link.Response is { IsSubmitted: true })
+            return Redirect($"{Link.BasePath}/thank-you");
 
-        var now = time.GetUtcNow();
-        var answering = link.AnsweringProblem(now);
+        var now = Now;
+        var answering = Link.AnsweringProblem(now);
         if (answering == StatusReason.ConsultationClosed)
-            return this.Unavailable(answering.Value, link.Consultation.ClosesAt);
+            return this.Unavailable(answering.Value, Link.Consultation.ClosesAt);
 
-        Link = link;
-        Language = link.Language(HttpContext);
-        var consultation = link.Consultation;
+        var consultation = Link.Consultation;
         Closes = consultation.ClosesAt is { } closes ? ZonedMoment.In(closes, consultation.TimeZone, Language) : null;
         if (answering == StatusReason.ConsultationNotOpenYet)
         {
@@ -47,7 +38,7 @@ public sealed class LandingModel(ConsultationDbContext db, TimeProvider time) : 
             Opens = consultation.OpensAt is { } opens ? ZonedMoment.In(opens, consultation.TimeZone, Language) : null;
             return Page();
         }
-        await link.MarkOpenedAsync(db, now, cancellationToken);
+        await Links.MarkOpenedAsync(Link, now, cancellationToken);
         return Page();
     }
 

@@ -1,4 +1,3 @@
-using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Domain.Conditions;
 using Consultation.Web.Infrastructure;
@@ -13,22 +12,11 @@ namespace Consultation.Web.Pages.Respond;
 /// The whole questionnaire on one page, to print or save: every question with its options and hints, and its
 /// condition in words. It takes no answers, so it stays readable before the consultation opens and after it closes.
 /// </summary>
-public sealed class PrintModel(ConsultationDbContext db, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class PrintModel(RespondentLinks links, TimeProvider time, IStringLocalizer<SharedResource> s) : RespondentPageModel(links, time)
 {
-    public RespondentLink Link { get; private set; } = null!;
-    public string Language { get; private set; } = "";
     public IReadOnlyList<PrintedSection> Sections { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, CancellationToken cancellationToken)
-    {
-        var (link, problem) = await RespondentLink.LoadAsync(db, slug, token, cancellationToken);
-        if (link is null)
-            return this.Unavailable(problem!.Value);
-        Link = link;
-        Language = link.Language(HttpContext);
-        Sections = Print(link.Snapshot, Language);
-        return Page();
-    }
+    public void OnGet() => Sections = Print(Link.Snapshot, Language);
 
     public string Text(TextField field) => Link.Text(Language, ElementKey.Consultation, field);
 

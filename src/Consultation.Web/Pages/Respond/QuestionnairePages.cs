@@ -11,9 +11,9 @@ public sealed class QuestionnairePages
 {
     private readonly QuestionnaireSnapshot _snapshot;
 
-    /// <summary>The pages for a response's saved fields.</summary>
+    /// <summary>The pages for a response's saved fields, read as far as they can be (see <see cref="AnswerFields.Lenient"/>).</summary>
     public QuestionnairePages(QuestionnaireSnapshot snapshot, IReadOnlyDictionary<string, string[]> fields)
-        : this(snapshot, AnswerFields.HiddenQuestions(snapshot, fields)) { }
+        : this(snapshot, AnswerFields.Lenient(snapshot, fields)) { }
 
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<QuestionnaireSnapshot, QuestionnairePages> BlankPages = [];
 
@@ -26,16 +26,17 @@ public sealed class QuestionnairePages
 
     /// <summary>The pages for submitted answers.</summary>
     public QuestionnairePages(QuestionnaireSnapshot snapshot, AnswerSet answers)
-        : this(snapshot, Condition.ApplyShowIf(snapshot.Questions.Select(q => (q.Code, q.ShowIf)), answers).Hidden) { }
-
-    private QuestionnairePages(QuestionnaireSnapshot snapshot, IReadOnlySet<string> hidden)
     {
         _snapshot = snapshot;
-        Hidden = hidden;
+        Answers = answers;
+        Hidden = Condition.ApplyShowIf(snapshot.Questions.Select(q => (q.Code, q.ShowIf)), answers).Hidden;
         Shown = Enumerable.Range(1, snapshot.Sections.Count)
             .Where(n => snapshot.Sections[n - 1].Questions.Any(q => !Hidden.Contains(q.Code)))
             .ToList();
     }
+
+    /// <summary>The answers the pages were worked out from: read once, for whatever else the page shows of them.</summary>
+    public AnswerSet Answers { get; }
 
     /// <summary>The questions the saved answers hide.</summary>
     public IReadOnlySet<string> Hidden { get; }

@@ -16,11 +16,9 @@ namespace Consultation.Web.Pages.Respond;
 /// submits: once, whatever the double clicks, back buttons and tabs; again after a change, until the deadline.
 /// </summary>
 [IgnoreAntiforgeryToken]
-public sealed class ReviewModel(ConsultationDbContext db, TimeProvider time, IAntiforgery antiforgery,
-    IStringLocalizer<SharedResource> s, Outbox outbox) : PageModel
+public sealed class ReviewModel(RespondentLinks links, TimeProvider time, ConsultationDbContext db, IAntiforgery antiforgery,
+    IStringLocalizer<SharedResource> s) : RespondentPageModel(links, time)
 {
-    public RespondentLink Link { get; private set; } = null!;
-    public string Language { get; private set; } = "";
     public QuestionnairePages Pages { get; private set; } = null!;
     public AnswerSet Answers { get; private set; } = AnswerSet.Empty;
 
@@ -40,20 +38,22 @@ public sealed class ReviewModel(ConsultationDbContext db, TimeProvider time, IAn
 
     public bool IsChange => Link.Response!.IsSubmitted;
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume, CancellationToken cancellationToken)
+    protected override bool TakesAnswers => true;
+
+    /// <summary>Nothing to review before the first answers are saved.</summary>
+    protected override IActionResult? Refuse(RespondentLink link) => link.Response is null ? Redirect($"{link.BasePath}/answer") : null;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
-            return stop;
         Publication = Link.Response!.PublicationPreference?.ToString();
         Revision = Link.Response.Revision;
         await CheckAsync(cancellationToken);
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume, CancellationToken cancellationToken)
+    /// <summary>Submits the saved answers; the receipt of a personal link's response is queued with them.</summary>
+    public async Task<IActionResult> OnPostAsync([FromServices] Outbox outbox, [FromServices] PublicLinks publicLinks, CancellationToken cancellationToken)
     {
-        if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
-            return stop;
         var response = Link.Response!;
         var shownAt = Revision;
         Publication = Request.Form[PublicationField].FirstOrDefault();
@@ -72,14 +72,14 @@ public sealed class ReviewModel(ConsultationDbContext db, TimeProvider time, IAn
         if (FormProblem is not null || Errors.Count > 0)
             return Page();
 
-        var now = time.GetUtcNow();
+        var now = Now;
         var first = !response.IsSubmitted;
         db.ResponseRevisions.Add(response.Submit(Link.Consultation, Link.Snapshot, Link.Invitation, answers, Language, publication, now));
         // An anonymous response's invitation is completed, and its receipt sent, later and in a batch (see PendingCompletion).
         var anonymousInvitation = Link.Consultation.IsAnonymous ? Link.Invitation : null;
         if (first && anonymousInvitation is not null)
             db.PendingCompletions.Add(PendingCompletion.For(anonymousInvitation, Language));
-        var receipt = anonymousInvitation is null && await ReceiptAsync(answers, response.Revision, now, cancellationToken);
+        var receipt = anonymousInvitation is null && await ReceiptAsync(outbox, publicLinks, answers, response.Revision, now, cancellationToken);
         try
         {
             // The response, its revision, the completed invitation and the receipt are stored together or not at all.
@@ -94,7 +94,7 @@ public sealed class ReviewModel(ConsultationDbContext db, TimeProvider time, IAn
             // receipt's unique key, noticed it), and its submit counts. Thank the respondent only when a submit did land.
             return await SubmittedSinceAsync(response.Id, shownAt, cancellationToken)
                 ? Redirect($"{Link.BasePath}/thank-you")
-                : await NotSubmittedAsync(slug, token, resume, cancellationToken);
+                : await NotSubmittedAsync(cancellationToken);
         }
         return Redirect($"{Link.BasePath}/thank-you");
     }
@@ -103,11 +103,11 @@ public sealed class ReviewModel(ConsultationDbContext db, TimeProvider time, IAn
         db.Responses.AsNoTracking().AnyAsync(r => r.Id == responseId && r.Status == ResponseStatus.Submitted && r.Revision > shownAt, cancellationToken);
 
     /// <summary>The review again, as stored, saying the submit did not land; the answers are in the draft and the preference as posted.</summary>
-    private async Task<IActionResult> NotSubmittedAsync(string? slug, string? token, string? resume, CancellationToken cancellationToken)
+    private async Task<IActionResult> NotSubmittedAsync(CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var publication = Publication;
-        if (await LoadAsync(slug, token, resume, cancellationToken) is { } stop)
+        if (await OpenLinkAsync(cancellationToken) is { } stop)
             return stop;
         Errors.Clear();
         await CheckAsync(cancellationToken);
@@ -132,7 +132,7 @@ public sealed class ReviewModel(ConsultationDbContext db, TimeProvider time, IAn
     private async Task<(AnswerSet, IReadOnlyList<AnswerError>)> CheckAsync(CancellationToken cancellationToken)
     {
         Pages = new QuestionnairePages(Link.Snapshot, Link.Response!.Fields);
-        var (answers, errors, _) = await Link.ReadSavedAsync(db, cancellationToken);
+        var (answers, errors, _) = await Links.ReadSavedAsync(Link, cancellationToken);
         Answers = answers;
         foreach (var error in errors)
             Errors[error.QuestionCode] = s[error.Message, error.Arguments];
@@ -152,24 +152,13 @@ public sealed class ReviewModel(ConsultationDbContext db, TimeProvider time, IAn
     }
 
     /// <summary>Queues the receipt of a personal link's response, to the invited stakeholder: one per submit.</summary>
-    private async Task<bool> ReceiptAsync(AnswerSet answers, int revision, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<bool> ReceiptAsync(Outbox outbox, PublicLinks publicLinks, AnswerSet answers, int revision, DateTimeOffset now,
+        CancellationToken cancellationToken)
     {
         if (Link.Invitation is not { } invitation || await db.Stakeholders.FindAsync([invitation.StakeholderId], cancellationToken) is not { } stakeholder)
             return false;
-        var personalLink = HttpContext.PublicLink(Link.BasePath);
+        var personalLink = publicLinks.Absolute(Link.BasePath);
         await outbox.AddAsync(ReceiptEmail.Build(Link.Snapshot, invitation, stakeholder.Email, answers, Language, personalLink, s, now, revision), cancellationToken);
         return true;
-    }
-
-    private async Task<IActionResult?> LoadAsync(string? slug, string? token, string? resume, CancellationToken cancellationToken)
-    {
-        var (link, stop) = await RespondentLink.OpenForAnsweringAsync(this, db, time.GetUtcNow(), slug, token, resume, cancellationToken);
-        if (stop is not null)
-            return stop;
-        if (link!.Response is null)
-            return Redirect($"{link.BasePath}/answer");
-        Link = link;
-        Language = link.Language(HttpContext);
-        return null;
     }
 }

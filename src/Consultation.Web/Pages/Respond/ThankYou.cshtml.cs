@@ -1,4 +1,3 @@
-using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,29 +6,22 @@ using Consultation.Web.Infrastructure;
 namespace Consultation.Web.Pages.Respond;
 
 /// <summary>The confirmation: what happens now, and until the deadline, how to change or print the answers given.</summary>
-public sealed class ThankYouModel(ConsultationDbContext db, TimeProvider time, PublicLinks links) : PageModel
+public sealed class ThankYouModel(RespondentLinks links, TimeProvider time, PublicLinks publicLinks) : RespondentPageModel(links, time)
 {
-    public RespondentLink Link { get; private set; } = null!;
-    public string Language { get; private set; } = "";
 
     /// <summary>Whether the answers can still be changed: the response is there and the consultation still takes answers.</summary>
     public bool CanChange { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync([FromRoute] string? slug, [FromRoute] string? token, [FromRoute] string? resume, CancellationToken cancellationToken)
+    public IActionResult OnGet()
     {
-        var (link, problem) = await RespondentLink.LoadAsync(db, slug, token, cancellationToken, resume);
-        if (link is null)
-            return this.Unavailable(problem!.Value);
-        if (link.Response is { IsSubmitted: false } || (link.Response is null && link.Invitation is { IsCompleted: false }))
-            return Redirect($"{link.BasePath}/answer");
-        Link = link;
-        Language = link.Language(HttpContext);
-        CanChange = link.Response is not null && link.Consultation.AcceptsResponses(time.GetUtcNow());
+        if (Link.Response is { IsSubmitted: false } || (Link.Response is null && Link.Invitation is { IsCompleted: false }))
+            return Redirect($"{Link.BasePath}/answer");
+        CanChange = Link.Response is not null && Link.Consultation.AcceptsResponses(Now);
         return Page();
     }
 
     public string Text(TextField field) => Link.Text(Language, ElementKey.Consultation, field);
 
     /// <summary>The link to come back with, for a public-link respondent: their resume link.</summary>
-    public string? ReturnLink => Link.ResumeToken is null ? null : links.Absolute($"{Link.BasePath}/thank-you");
+    public string? ReturnLink => Link.ResumeToken is null ? null : publicLinks.Absolute($"{Link.BasePath}/thank-you");
 }

@@ -4,6 +4,7 @@ using Consultation.Tests.Support;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
+using Consultation.Web.Pages.Respond;
 using Consultation.Web.Pages.Organise;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

@@ -39,8 +39,8 @@ public sealed class QuestionnaireCacheTests(AppFactory app) : IClassFixture<AppF
     {
         var consultation = await app.EveryTypeAsync();
 
-        var first = await app.WithDbAsync(db => RespondentLink.LoadAsync(db, consultation.Slug, null, CancellationToken.None));
-        var second = await app.WithDbAsync(db => RespondentLink.LoadAsync(db, consultation.Slug, null, CancellationToken.None));
+        var first = await OpenAsync(consultation.Slug);
+        var second = await OpenAsync(consultation.Slug);
 
         Assert.NotNull(first.Link);
         Assert.Same(first.Link.Version, second.Link!.Version);
@@ -78,6 +78,13 @@ public sealed class QuestionnaireCacheTests(AppFactory app) : IClassFixture<AppF
             Assert.Null(await cache.GetAsync(db, unknown, CancellationToken.None));
             Assert.False(cache.Holds(unknown));
         });
+    }
+
+    /// <summary>Loads a public link as a page does, in a request's own scope.</summary>
+    private async Task<(RespondentLink? Link, StatusReason? Problem)> OpenAsync(string slug)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<RespondentLinks>().LoadAsync(slug, null, null, recentReadingWillDo: false, CancellationToken.None);
     }
 
     private sealed class CommandCounter : DbCommandInterceptor

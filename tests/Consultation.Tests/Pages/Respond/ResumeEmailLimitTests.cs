@@ -1,6 +1,7 @@
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
+using Consultation.Web.Pages.Respond;
 using Microsoft.EntityFrameworkCore;
 
 namespace Consultation.Tests.Pages.Respond;

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Consultation.Web.Infrastructure;
+namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// A public link's reading of its consultation (status, dates, latest version id), reused for at most

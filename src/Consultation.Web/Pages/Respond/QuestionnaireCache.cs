@@ -1,10 +1,9 @@
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Consultation.Web.Infrastructure;
+namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// Published questionnaire versions kept in memory by id, so that a respondent's page does not read and
@@ -30,13 +29,6 @@ public sealed class QuestionnaireCache : IDisposable
     /// respondent pages then read the latest version in full on every request, as they did before it.
     /// </summary>
     public bool Enabled { get; init; } = true;
-
-    /// <summary>
-    /// The app's cache, reached through the context so that the pages keep passing only their context; null for a
-    /// context made outside the app (a tool or a benchmark's seeding), which then reads versions from the database.
-    /// </summary>
-    public static QuestionnaireCache? Of(ConsultationDbContext db) =>
-        db.GetService<IDbContextOptions>().FindExtension<CoreOptionsExtension>()?.ApplicationServiceProvider?.GetService<QuestionnaireCache>();
 
     /// <summary>The version with this id, read from the database only the first time.</summary>
     public async Task<QuestionnaireVersion?> GetAsync(ConsultationDbContext db, Guid versionId, CancellationToken cancellationToken)

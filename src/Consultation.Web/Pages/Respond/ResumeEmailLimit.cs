@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 
-namespace Consultation.Web.Infrastructure;
+namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// How often one network address may have a resume link emailed: the form sends mail to any address typed in, so without a

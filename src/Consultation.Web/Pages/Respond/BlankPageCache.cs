@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
 
-namespace Consultation.Web.Infrastructure;
+namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// What a respondent page knows about its own markup: the questionnaire version it shows, in which content language,
@@ -55,22 +55,21 @@ public sealed class BlankPageCache(IAntiforgery antiforgery, HtmlEncoder encoder
     /// answers, errors, kept files, a resume link. <paramref name="perRequest"/> are the values the page prints that
     /// differ on every request (at least 16 random characters each, printed once); the antiforgery token is added here.
     /// </summary>
-    public static IActionResult Page(PageModel page, bool blank, BlankPageKey key, params string[] perRequest)
+    public IActionResult Page(PageModel page, bool blank, BlankPageKey key, params string[] perRequest)
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentNullException.ThrowIfNull(perRequest);
         if (perRequest.Any(v => v.Length < ShortestPerRequestValue))
             throw new ArgumentException($"A per-request value must have at least {ShortestPerRequestValue} random characters.", nameof(perRequest));
         var context = page.HttpContext;
-        var cache = context.RequestServices.GetRequiredService<BlankPageCache>();
-        if (!blank || !cache.Enabled || !HttpMethods.IsGet(context.Request.Method) || context.User.Identity?.IsAuthenticated == true)
+        if (!blank || !Enabled || !HttpMethods.IsGet(context.Request.Method) || context.User.Identity?.IsAuthenticated == true)
             return page.Page();
         var request = context.Request;
         var fullKey = new TemplateKey(key, request.PathBase.Value ?? "", request.Path.Value ?? "",
             CultureInfo.CurrentCulture.Name, CultureInfo.CurrentUICulture.Name);
-        return cache._templates.TryGetValue(fullKey, out Template? template)
-            ? new FromTemplate(cache, template!, perRequest)
-            : new RenderedAndKept(cache, fullKey, perRequest);
+        return _templates.TryGetValue(fullKey, out Template? template)
+            ? new FromTemplate(this, template!, perRequest)
+            : new RenderedAndKept(this, fullKey, perRequest);
     }
 
     public void Dispose() => _templates.Dispose();
