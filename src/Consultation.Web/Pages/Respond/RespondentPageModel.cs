@@ -35,6 +35,8 @@ public abstract class RespondentPageModel(RespondentLinks links, TimeProvider ti
     /// <summary>The page's own reason not to open for this link, checked once it is loaded.</summary>
     protected virtual IActionResult? Refuse(RespondentLink link) => null;
 
+    // Razor Pages would take an override declared here for a handler ("?handler=HandlerExecution").
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         ArgumentNullException.ThrowIfNull(context);
