@@ -69,17 +69,15 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
         var published = await LiveVersions.PublishTextChangesAsync(db, audit, consultation, now, cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Keep everything typed; the form now carries the newer version, so saving again replaces the other change knowingly.
-            db.ChangeTracker.Clear();
-            var current = await LoadAsync(consultationId, cancellationToken);
-            ModelState.Remove("Input.Version");
-            Input.Version = current?.Version ?? 0;
-            ModelState.AddModelError("", s["Someone else saved changes to this consultation while you were editing. Nothing you typed here was saved: check it below and save again to replace their changes."]);
-            return Page();
+            if (!await db.TrySaveAsync(cancellationToken))
+            {
+                // Keep everything typed; the form now carries the newer version, so saving again replaces the other change knowingly.
+                var current = await LoadAsync(consultationId, cancellationToken);
+                ModelState.Remove("Input.Version");
+                Input.Version = current?.Version ?? 0;
+                ModelState.AddModelError("", s["Someone else saved changes to this consultation while you were editing. Nothing you typed here was saved: check it below and save again to replace their changes."]);
+                return Page();
+            }
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -126,13 +124,8 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
             return Page();
         }
         Audit(AuditActions.ConsultationArchived, consultation.Id);
-        try
+        if (!await db.TrySaveAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             ModelState.AddModelError("", s["Someone else changed this consultation at the same time. Check it below and try again."]);
             Input = SettingsInput.From((await LoadAsync(consultationId, cancellationToken))!);
             return Page();

@@ -143,25 +143,17 @@ public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> u
         string? problem;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var locked = await db.Database
-                .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM consultations WHERE id = {consultationId} FOR UPDATE")
-                .ToListAsync(cancellationToken);
-            if (locked.Count == 0)
+            if (!await db.LockConsultationAsync(consultationId, cancellationToken))
                 return NotFound();
             var consultation = await db.Consultations.AsNoTracking().SingleAsync(c => c.Id == consultationId, cancellationToken);
-            try
+            problem = await change(consultation);
+            if (problem is null)
             {
-                problem = await change(consultation);
-                if (problem is null)
-                {
-                    await db.SaveChangesAsync(cancellationToken);
+                // Refused when a membership was removed or replaced meanwhile, or the same person added twice at once.
+                if (await db.TrySaveAsync<DbUpdateException>(cancellationToken))
                     await transaction.CommitAsync(cancellationToken);
-                }
-            }
-            catch (DbUpdateException)
-            {
-                // A membership removed or replaced meanwhile, or the same person added twice at once.
-                problem = ChangedMeanwhile;
+                else
+                    problem = ChangedMeanwhile;
             }
         }
         if (problem is null)
