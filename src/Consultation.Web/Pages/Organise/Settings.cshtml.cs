@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
@@ -97,7 +96,7 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
             .FirstOrDefaultAsync(c => c.Id == consultationId, cancellationToken);
         if (original is null)
             return NotFound();
-        var userId = UserId();
+        var userId = User.RequiredStaffUserId();
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
         var now = time.GetUtcNow();
         var copy = original.Duplicate(await FreeSlugAsync(original.Slug, cancellationToken), now);
@@ -159,8 +158,6 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
             n++;
         return $"{stem}-{n}";
     }
-
-    private Guid UserId() => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
     private void Audit(string action, Guid consultationId) => audit.Record(action, "consultation", consultationId.ToString(), consultationId);
 }
