@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Consultation.Web.Pages.Organise;
+namespace Consultation.Web.Pages.Organise.Questionnaire;
 
 /// <summary>The questionnaire at a glance: sections and their questions, added, moved and removed with plain buttons.</summary>
 public sealed class QuestionnaireModel(ConsultationDbContext db, Infrastructure.StaffAudit audit, IStringLocalizer<SharedResource> s) : PageModel

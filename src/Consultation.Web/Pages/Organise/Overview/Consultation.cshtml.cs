@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Consultation.Web.Pages.Organise;
+namespace Consultation.Web.Pages.Organise.Overview;
 
 /// <summary>One consultation as its organisers see it: settings, team, invitations and responses at a glance.</summary>
 public sealed partial class ConsultationModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel

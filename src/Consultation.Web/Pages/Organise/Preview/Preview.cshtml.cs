@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
 
-namespace Consultation.Web.Pages.Organise;
+namespace Consultation.Web.Pages.Organise.Preview;
 
 /// <summary>
 /// The working copy exactly as respondents would see it, in any offered language, with its conditions live. Posted

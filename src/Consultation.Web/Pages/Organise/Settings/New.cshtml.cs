@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
 
-namespace Consultation.Web.Pages.Organise;
+namespace Consultation.Web.Pages.Organise.Settings;
 
 /// <summary>An organiser creates a consultation as a draft, and becomes its first organiser.</summary>
 public sealed class NewModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
@@ -57,6 +57,6 @@ public sealed class NewModel(ConsultationDbContext db, StaffAudit audit, TimePro
             ModelState.AddModelError("Input.Slug", s["The link /c/{0} is already taken by another consultation. Choose another.", Input.Slug!]);
             return Page();
         }
-        return RedirectToPage("/Organise/Settings", new { consultationId = consultation.Id });
+        return RedirectToPage("/Organise/Settings/Settings", new { consultationId = consultation.Id });
     }
 }

@@ -3,7 +3,7 @@ using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Consultation.Web.Pages.Organise;
+namespace Consultation.Web.Pages.Organise.Translations;
 
 /// <summary>
 /// Which languages the signed-in person may translate in one consultation: every one for its organisers (and admins,

@@ -4,7 +4,7 @@ using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
-namespace Consultation.Web.Pages.Organise;
+namespace Consultation.Web.Pages.Organise.Questionnaire;
 
 /// <summary>
 /// Applies what the question form posted to the questionnaire, one setting at a time, so that each

@@ -4,7 +4,7 @@ using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
-namespace Consultation.Web.Pages.Organise;
+namespace Consultation.Web.Pages.Organise.Overview;
 
 /// <summary>
 /// The overview's deadline forms: extending an open or scheduled consultation's closing time, and reopening a

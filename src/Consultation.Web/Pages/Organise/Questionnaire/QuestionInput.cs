@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Consultation.Web.Domain;
 
-namespace Consultation.Web.Pages.Organise;
+namespace Consultation.Web.Pages.Organise.Questionnaire;
 
 /// <summary>What the question form posts: every setting as typed, so a refused save shows it back unchanged.</summary>
 public sealed class QuestionInput

@@ -1,6 +1,6 @@
 using Consultation.Web.Domain;
 
-namespace Consultation.Web.Pages.Organise;
+namespace Consultation.Web.Pages.Organise.History;
 
 /// <summary>The kinds of change the history can be narrowed to.</summary>
 public enum HistoryKind { Structure, Texts, Publication, Team }

@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 
-namespace Consultation.Web.Pages.Organise;
+namespace Consultation.Web.Pages.Organise.Preview;
 
 /// <summary>Clearing a consultation's test responses, after a confirmation: organisers only.</summary>
 public sealed class TestResponsesModel(ConsultationDbContext db, StaffAudit audit) : PageModel

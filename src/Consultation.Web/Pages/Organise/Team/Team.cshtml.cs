@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Consultation.Web.Pages.Organise;
+namespace Consultation.Web.Pages.Organise.Team;
 
 /// <summary>
 /// A consultation's team: its organisers, analysts and translators (with their languages). Organisers add existing
