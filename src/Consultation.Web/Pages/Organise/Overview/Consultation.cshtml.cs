@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Consultation.Web.Pages.Organise.Overview;
 
 /// <summary>One consultation as its organisers see it: settings, team, invitations and responses at a glance.</summary>
-public sealed partial class ConsultationModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed partial class ConsultationOverviewModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
     [BindProperty]
     public ScheduleInput Schedule { get; set; } = new();

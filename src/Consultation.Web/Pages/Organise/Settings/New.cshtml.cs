@@ -13,7 +13,7 @@ using Npgsql;
 namespace Consultation.Web.Pages.Organise.Settings;
 
 /// <summary>An organiser creates a consultation as a draft, and becomes its first organiser.</summary>
-public sealed class NewModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class NewConsultationModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
     [BindProperty]
     public SettingsInput Input { get; set; } = new();

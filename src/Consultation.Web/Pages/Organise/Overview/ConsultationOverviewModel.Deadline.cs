@@ -10,7 +10,7 @@ namespace Consultation.Web.Pages.Organise.Overview;
 /// The overview's deadline forms: extending an open or scheduled consultation's closing time, and reopening a
 /// closed one until a new closing time. Both take one local time in the consultation's own time zone.
 /// </summary>
-public sealed partial class ConsultationModel
+public sealed partial class ConsultationOverviewModel
 {
     [BindProperty]
     public DeadlineInput Deadline { get; set; } = new();
