@@ -79,7 +79,7 @@ builder.Services.AddRazorPages(options =>
         // learn what changed in the questionnaire from its versions, translators from their texts.
         options.Conventions.AuthorizePage("/Organise/History/History", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Analyse/Index", Policies.Analysts);
-        options.Conventions.AuthorizePage("/Analyse/Consultation", Policies.ConsultationAnalyst);
+        options.Conventions.AuthorizePage("/Analyse/Results/Consultation", Policies.ConsultationAnalyst);
     })
     .AddMvcOptions(o => o.Filters.Add<UnreadableFormFilter>())
     .AddViewLocalization()

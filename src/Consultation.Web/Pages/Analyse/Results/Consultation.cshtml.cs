@@ -11,10 +11,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Consultation.Web.Pages.Analyse;
+namespace Consultation.Web.Pages.Analyse.Results;
 
 /// <summary>One consultation's results: counts by language and sector, each closed question as a chart with its table, and Excel summaries.</summary>
-public sealed class ConsultationModel(ConsultationDbContext db, TimeProvider time, IBackgroundJobClient jobs,
+public sealed class ConsultationResultsModel(ConsultationDbContext db, TimeProvider time, IBackgroundJobClient jobs,
     IStringLocalizer<SharedResource> s) : PageModel
 {
     public SummaryData Summary { get; private set; } = null!;
