@@ -7,7 +7,7 @@ using Consultation.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Consultation.Tests.Pages.Organise;
+namespace Consultation.Tests.Pages.Organise.Overview;
 
 /// <summary>
 /// More time for stakeholders, from the consultation's overview: a later deadline for an open consultation, a new

@@ -7,7 +7,7 @@ using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Consultation.Tests.Pages.Organise;
+namespace Consultation.Tests.Pages.Organise.Translations;
 
 /// <summary>Translating side by side: progress per language, saving only what changed, never over another's work, and who may translate what.</summary>
 public sealed class TranslationPageTests(AppFactory app) : IClassFixture<AppFactory>

@@ -5,7 +5,7 @@ using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Consultation.Tests.Pages.Organise;
+namespace Consultation.Tests.Pages.Organise.Overview;
 
 /// <summary>An organiser opens, closes and schedules a consultation from its page.</summary>
 public sealed class ConsultationPageTests(AppFactory app) : IClassFixture<AppFactory>

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Consultation.Tests.Pages.Organise;
+namespace Consultation.Tests.Pages.Organise.Team;
 
 /// <summary>Organisers add, change and remove the members of their consultation's team, through the page.</summary>
 public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>

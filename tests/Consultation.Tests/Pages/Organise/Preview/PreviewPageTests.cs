@@ -6,7 +6,7 @@ using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Consultation.Tests.Pages.Organise;
+namespace Consultation.Tests.Pages.Organise.Preview;
 
 /// <summary>The preview: the working copy as respondents see it, in any offered language, checked on the server and never stored.</summary>
 public sealed class PreviewPageTests(AppFactory app) : IClassFixture<AppFactory>

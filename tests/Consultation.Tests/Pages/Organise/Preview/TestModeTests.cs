@@ -7,7 +7,7 @@ using Consultation.Web.Domain;
 using Consultation.Web.Exports;
 using Microsoft.EntityFrameworkCore;
 
-namespace Consultation.Tests.Pages.Organise;
+namespace Consultation.Tests.Pages.Organise.Preview;
 
 /// <summary>Test mode: answers submitted from the preview as test responses, marked, never counted, and cleared by organisers.</summary>
 public sealed class TestModeTests(AppFactory app) : IClassFixture<AppFactory>

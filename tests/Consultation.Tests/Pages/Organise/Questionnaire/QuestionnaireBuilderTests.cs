@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace Consultation.Tests.Pages.Organise;
+namespace Consultation.Tests.Pages.Organise.Questionnaire;
 
 /// <summary>An organiser builds a draft questionnaire through the pages: sections, questions, options, codes, conditions.</summary>
 public sealed class QuestionnaireBuilderTests(AppFactory app) : IClassFixture<AppFactory>

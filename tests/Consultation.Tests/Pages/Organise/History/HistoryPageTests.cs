@@ -3,11 +3,12 @@ using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using Consultation.Tests.Pages.Organise.Settings;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Consultation.Tests.Pages.Organise;
+namespace Consultation.Tests.Pages.Organise.History;
 
 /// <summary>An organiser reads their consultation's history: every change in words, newest first, a page at a time.</summary>
 public sealed class HistoryPageTests(AppFactory app) : IClassFixture<AppFactory>

@@ -4,7 +4,7 @@ using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Consultation.Tests.Pages.Organise;
+namespace Consultation.Tests.Pages.Organise.Publish;
 
 /// <summary>Publishing from the organiser's pages: the checks in words with links, then a frozen version stakeholders answer.</summary>
 public sealed class PublishPageTests(AppFactory app) : IClassFixture<AppFactory>

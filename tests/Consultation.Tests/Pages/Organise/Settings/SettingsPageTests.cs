@@ -7,7 +7,7 @@ using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Consultation.Tests.Pages.Organise;
+namespace Consultation.Tests.Pages.Organise.Settings;
 
 /// <summary>An organiser edits, duplicates and archives a consultation from its settings page.</summary>
 public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory>

@@ -7,7 +7,7 @@ using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 
-namespace Consultation.Tests.Pages.Organise;
+namespace Consultation.Tests.Pages.Organise.Settings;
 
 /// <summary>An organiser creates a consultation from /organise/new.</summary>
 public sealed class NewPageTests(AppFactory app) : IClassFixture<AppFactory>
