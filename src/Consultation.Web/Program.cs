@@ -118,7 +118,7 @@ app.UseRouting();
 app.UseRateLimiter();
 app.UseAuthentication();
 app.UseAuthorization();
-app.Use((context, next) => AccountLanguage.RememberChoiceAsync(context, next));
+app.UseWhen(AccountLanguage.IsPicked, picked => picked.UseMiddleware<AccountLanguage>());
 
 app.MapHealthChecks("/health", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") }).AllowAnonymous();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -128,19 +128,14 @@ public static class SummaryQuery
     {
         if (words is null)
             return key;
-        var previous = CultureInfo.CurrentUICulture;
         try
         {
-            CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(Localization.UiLanguages.ServingUi(language));
+            using var scope = Localization.CultureScope.WordsIn(language);
             return words[key];
         }
         catch (CultureNotFoundException)
         {
             return words[key];
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
         }
     }
 

@@ -22,11 +22,8 @@ public static class AccountInvitationEmail
     public static OutboundEmail Build(Guid inviteKey, string recipient, string language, string invitedBy, string setPasswordLink,
         TimeSpan lifespan, IStringLocalizer s, DateTimeOffset now)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        var previousFormat = CultureInfo.CurrentCulture;
-        // Built in the invitee's language whatever the admin's; synchronous, so the culture cannot leak.
-        CultureInfo.CurrentUICulture = CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(UiLanguages.ServingUi(language));
-        try
+        // Built in the invitee's language whatever the admin's (an interface language serves itself); synchronous, so the culture cannot leak.
+        using (CultureScope.ForRespondent(language))
         {
             var subject = s["You are invited to the consultation platform"].Value;
             var intro = s["{0} has created an account for you on the consultation platform, with the email address {1}.", invitedBy, recipient].Value;
@@ -44,11 +41,6 @@ public static class AccountInvitationEmail
 
             return OutboundEmail.Queue(Key(inviteKey), EmailKind.AccountInvitation, recipient, language, subject,
                 text.ToString(), body.ToString(), carriesAnswers: false, now);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-            CultureInfo.CurrentCulture = previousFormat;
         }
     }
 }

@@ -1,14 +1,25 @@
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
-using Consultation.Web.Jobs;
-using Hangfire;
 using Microsoft.EntityFrameworkCore;
 
 namespace Consultation.Web.Email;
 
-/// <summary>Queues messages: one row per idempotency key, then a nudge to the delivery job.</summary>
-public sealed class Outbox(ConsultationDbContext db, IBackgroundJobClient jobs)
+/// <summary>
+/// Starts delivery soon. Jobs/ provides it (it enqueues the delivery job), so that the outbox, which the jobs use,
+/// need not know them.
+/// </summary>
+public delegate void StartDelivery();
+
+/// <summary>
+/// Queues messages, one row per idempotency key, with a nudge to delivery; and hands them out in batches to be sent.
+/// Each batch is claimed with FOR UPDATE SKIP LOCKED, so two job servers never send the same message.
+/// </summary>
+public sealed class Outbox(ConsultationDbContext db, TimeProvider time, StartDelivery startDelivery)
 {
+    private const int BatchSize = 20;
+    // A claim outlives a whole batch at the SMTP client's timeout (20 × 30 s), so no other run takes over a slow batch.
+    private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(15);
+
     /// <summary>Adds the message unless one with its key exists; the caller saves, then calls <see cref="DeliverSoon"/>.</summary>
     public async Task AddAsync(OutboundEmail email, CancellationToken cancellationToken)
     {
@@ -17,5 +28,28 @@ public sealed class Outbox(ConsultationDbContext db, IBackgroundJobClient jobs)
     }
 
     /// <summary>Starts delivery now rather than at the next minute's run; the recurring run covers a lost nudge.</summary>
-    public void DeliverSoon() => jobs.Enqueue<DeliverEmailsJob>(job => job.RunAsync(CancellationToken.None));
+    public void DeliverSoon() => startDelivery();
+
+    /// <summary>
+    /// Takes the next messages due (and any whose claim ran out in a crash) for this run alone, oldest first; empty
+    /// when nothing is due.
+    /// </summary>
+    public async Task<List<OutboundEmail>> ClaimAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var until = now + ClaimFor;
+        // One statement: the rows are locked, skipped by any other claimer, and marked as ours atomically.
+        var ids = await db.Database.SqlQuery<Guid>($"""
+            UPDATE outbound_emails SET status = 'Sending', claimed_until = {until}
+            WHERE id IN (
+                SELECT id FROM outbound_emails
+                WHERE (status = 'Queued' AND next_attempt_at <= {now}) OR (status = 'Sending' AND claimed_until < {now})
+                ORDER BY next_attempt_at
+                LIMIT {BatchSize}
+                FOR UPDATE SKIP LOCKED)
+            RETURNING id AS "Value"
+            """).ToListAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return await db.OutboundEmails.Where(e => ids.Contains(e.Id)).OrderBy(e => e.CreatedAt).ToListAsync(cancellationToken);
+    }
 }

@@ -16,12 +16,8 @@ public static class ReceiptEmail
     public static OutboundEmail Build(QuestionnaireSnapshot snapshot, Invitation invitation, string recipient, AnswerSet answers,
         string language, string? personalLink, IStringLocalizer s, DateTimeOffset now, int revision = 1)
     {
-        var previous = CultureInfo.CurrentUICulture;
-        var previousFormat = CultureInfo.CurrentCulture;
         // Built in the respondent's language whatever the request's; synchronous, so the culture cannot leak.
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(UiLanguages.ServingUi(language));
-        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo(language);
-        try
+        using (CultureScope.ForRespondentInOwnFormats(language))
         {
             var title = snapshot.Text(language, ElementKey.Consultation, TextField.Title);
             var subject = s["Your response to “{0}”", title].Value;
@@ -57,11 +53,6 @@ public static class ReceiptEmail
 
             return OutboundEmail.Queue(revision == 1 ? $"receipt:{invitation.Id}" : $"receipt:{invitation.Id}:{revision}", EmailKind.Receipt, recipient, language, subject,
                 text.ToString(), body.ToString(), carriesAnswers: !snapshot.IsAnonymous, now);
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
-            CultureInfo.CurrentCulture = previousFormat;
         }
     }
 }

@@ -3,7 +3,8 @@ using Microsoft.Extensions.Options;
 namespace Consultation.Web.Email;
 
 /// <summary>Where mail goes: the configured SMTP server, or the in-process one when none is configured.</summary>
-public sealed class SmtpEndpoint(IOptions<EmailOptions> options, IServiceProvider services)
+/// <param name="inProcess">The in-process server, registered only when it runs (see <see cref="EmailSetup"/>).</param>
+public sealed class SmtpEndpoint(IOptions<EmailOptions> options, InProcessSmtpServer? inProcess = null)
 {
     /// <summary>Null when no server is configured and the in-process one is off: messages then wait in the outbox.</summary>
     public SmtpOptions? Current
@@ -13,7 +14,7 @@ public sealed class SmtpEndpoint(IOptions<EmailOptions> options, IServiceProvide
             var configured = options.Value.Smtp;
             if (!string.IsNullOrWhiteSpace(configured.Host))
                 return configured;
-            return services.GetService<InProcessSmtpServer>() is { } inProcess
+            return inProcess is not null
                 ? new SmtpOptions { Host = "127.0.0.1", Port = inProcess.Port, Security = SmtpSecurity.None }
                 : null;
         }

@@ -69,7 +69,7 @@ public sealed class ConsultationMemberHandler(ConsultationDbContext db) : Author
         }
         if (context.Resource is not HttpContext http
             || !Guid.TryParse(http.GetRouteValue(RouteKey) as string, out var consultationId)
-            || !Guid.TryParse(context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var userId))
+            || context.User.StaffUserId() is not { } userId)
             return;
         var roles = requirement.Roles.ToList();
         if (await db.ConsultationMembers.AnyAsync(m => m.ConsultationId == consultationId && m.UserId == userId && roles.Contains(m.Role), http.RequestAborted))
@@ -93,7 +93,7 @@ public sealed class RoleOrMembershipHandler(ConsultationDbContext db) : Authoriz
             context.Succeed(requirement);
             return;
         }
-        if (!Guid.TryParse(context.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value, out var userId))
+        if (context.User.StaffUserId() is not { } userId)
             return;
         var role = requirement.MemberRole;
         var cancellationToken = (context.Resource as HttpContext)?.RequestAborted ?? CancellationToken.None;

@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 
@@ -17,7 +16,7 @@ public sealed class StaffAudit(ConsultationDbContext db, IHttpContextAccessor ht
         consultationId ??= Guid.TryParse(context?.GetRouteValue("consultationId") as string, out var routed) ? routed : null;
         var user = context?.User;
         db.AuditEvents.Add(AuditEvent.Record(action, user?.Identity?.Name ?? "",
-            Guid.TryParse(user?.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : null,
+            user?.StaffUserId(),
             context?.RemoteAddress(), time.GetUtcNow(), objectType, objectId, consultationId));
     }
 }

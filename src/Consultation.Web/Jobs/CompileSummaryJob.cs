@@ -1,4 +1,3 @@
-using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Exports;
 using Consultation.Web.Localization;
@@ -43,19 +42,13 @@ public sealed class CompileSummaryJob(ConsultationDbContext db, TimeProvider tim
 
     private byte[] Build(SummaryData data, string language)
     {
-        var previous = CultureInfo.CurrentUICulture;
         // The workbook speaks the analyst's language; synchronous, so the culture cannot leak to other work.
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(UiLanguages.ServingUi(language));
-        try
+        using (CultureScope.WordsIn(language))
         {
             using var workbook = SummaryWorkbook.Build(data, Labels(), UiLanguages.IsRightToLeft(language));
             using var stream = new MemoryStream();
             workbook.SaveAs(stream);
             return stream.ToArray();
-        }
-        finally
-        {
-            CultureInfo.CurrentUICulture = previous;
         }
     }
 

@@ -1,3 +1,4 @@
+using Consultation.Web.Email;
 using Consultation.Web.Infrastructure;
 using Hangfire;
 using Hangfire.PostgreSql;
@@ -60,6 +61,12 @@ public static class JobsSetup
             });
         }
         services.AddScoped<DeliverEmailsJob>();
+        // The outbox's nudge: Email/ asks for delivery without knowing which job does it.
+        services.AddSingleton<StartDelivery>(sp =>
+        {
+            var jobs = sp.GetRequiredService<IBackgroundJobClient>();
+            return () => jobs.Enqueue<DeliverEmailsJob>(job => job.RunAsync(CancellationToken.None));
+        });
         services.AddScoped<OpenAndCloseConsultationsJob>();
         services.AddScoped<CompleteInvitationsJob>();
         services.AddScoped<CompileSummaryJob>();

@@ -22,13 +22,7 @@ public sealed class OpenAndCloseConsultationsJob(ConsultationDbContext db, TimeP
                 db.AuditEvents.Add(AuditEvent.Record(status == ConsultationStatus.Open ? AuditActions.ConsultationOpened : AuditActions.ConsultationClosed,
                     Actor, null, null, now, "consultation", consultation.Id.ToString(), consultation.Id));
         }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // An organiser changed a consultation meanwhile (say, extended its deadline): the next run decides again.
-        }
+        // Nothing is saved when an organiser changed a consultation meanwhile (say, extended its deadline): the next run decides again.
+        await db.TrySaveAsync(cancellationToken);
     }
 }

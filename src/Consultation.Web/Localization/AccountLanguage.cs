@@ -5,27 +5,31 @@ using Microsoft.AspNetCore.Identity;
 
 namespace Consultation.Web.Localization;
 
-/// <summary>A signed-in person's interface language lives with their account, so it follows them to any device.</summary>
-public static class AccountLanguage
+/// <summary>
+/// A signed-in person's interface language lives with their account, so it follows them to any device: this middleware
+/// stores a language picked with <c>?lang=</c> on the account of the person signed in.
+/// </summary>
+public sealed class AccountLanguage(RequestDelegate next)
 {
-    /// <summary>Stores a language picked with <c>?lang=</c> on the account of the person signed in.</summary>
-    public static async Task RememberChoiceAsync(HttpContext context, Func<Task> next)
+    /// <summary>Whether a signed-in person picked a language; the pipeline runs this middleware only then, so other requests build no account services.</summary>
+    public static bool IsPicked(HttpContext context) =>
+        context.User.Identity?.IsAuthenticated == true && Picked(context) is not null;
+
+    public async Task InvokeAsync(HttpContext context, UserManager<StaffUser> users, ConsultationDbContext db, TimeProvider time)
     {
-        if (context.User.Identity?.IsAuthenticated == true
-            && UiLanguages.Normalise(context.Request.Query[LanguageChoice.QueryKey].FirstOrDefault()) is { } chosen
-            && UiLanguages.Supported.Contains(chosen))
+        if (Picked(context) is { } chosen && await users.GetUserAsync(context.User) is { } user && user.InterfaceLanguage != chosen)
         {
-            var users = context.RequestServices.GetRequiredService<UserManager<StaffUser>>();
-            if (await users.GetUserAsync(context.User) is { } user && user.InterfaceLanguage != chosen)
-            {
-                user.InterfaceLanguage = chosen;
-                await users.UpdateAsync(user);
-                var db = context.RequestServices.GetRequiredService<ConsultationDbContext>();
-                var now = context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-                db.AuditEvents.Add(AuditEvent.Record(AuditActions.LanguageChanged, user.Email ?? "", user.Id, context.RemoteAddress(), now, "user", user.Id.ToString()));
-                await db.SaveChangesAsync(context.RequestAborted);
-            }
+            user.InterfaceLanguage = chosen;
+            await users.UpdateAsync(user);
+            db.AuditEvents.Add(AuditEvent.Record(AuditActions.LanguageChanged, user.Email ?? "", user.Id, context.RemoteAddress(),
+                time.GetUtcNow(), "user", user.Id.ToString()));
+            await db.SaveChangesAsync(context.RequestAborted);
         }
-        await next();
+        await next(context);
     }
+
+    private static string? Picked(HttpContext context) =>
+        UiLanguages.Normalise(context.Request.Query[LanguageChoice.QueryKey].FirstOrDefault()) is { } chosen && UiLanguages.Supported.Contains(chosen)
+            ? chosen
+            : null;
 }

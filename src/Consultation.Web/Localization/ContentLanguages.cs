@@ -22,13 +22,11 @@ public static class ContentLanguages
     /// <summary>Reads the list from ICU ahead of the first settings page (it takes seconds on a busy machine).</summary>
     public static void Warm()
     {
-        var previous = CultureInfo.CurrentUICulture;
-        foreach (var ui in UiLanguages.Cultures)
+        foreach (var ui in UiLanguages.Supported)
         {
-            CultureInfo.CurrentUICulture = ui;
+            using var scope = CultureScope.WordsIn(ui);
             Labelled();
         }
-        CultureInfo.CurrentUICulture = previous;
     }
 
     /// <summary>Every language's tag and label, in the current interface language.</summary>

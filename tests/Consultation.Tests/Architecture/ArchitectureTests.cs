@@ -19,9 +19,10 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void TheDomain_KnowsNoDatabase_NoWebFramework_AndNoOtherFolder()
+    public void TheDomain_KnowsNoDatabase_NoWebFramework_NoInterfaceWording_AndNoOtherFolder()
     {
         AssertNone("Domain", "Microsoft.EntityFrameworkCore", "Npgsql", "Microsoft.AspNetCore", "Hangfire", "ClosedXML", "MailKit",
+            "Microsoft.Extensions.Localization", $"{App}.Localization",
             $"{App}.Data", $"{App}.Pages", $"{App}.Infrastructure", $"{App}.Jobs", $"{App}.Email", $"{App}.Exports", $"{App}.Demo");
     }
 
@@ -39,9 +40,9 @@ public sealed class ArchitectureTests
     }
 
     [Fact]
-    public void Email_KnowsNoPage()
+    public void Email_KnowsNoPageAndNoJob()
     {
-        AssertNone("Email", $"{App}.Pages", "Microsoft.AspNetCore.Mvc");
+        AssertNone("Email", $"{App}.Pages", "Microsoft.AspNetCore.Mvc", $"{App}.Jobs");
     }
 
     [Theory]

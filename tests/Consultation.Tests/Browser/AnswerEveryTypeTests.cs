@@ -10,7 +10,7 @@ namespace Consultation.Tests.Browser;
 
 /// <summary>Every question type filled in Chromium, page by page to the review, at desktop and phone widths.</summary>
 [Trait("Category", "Browser")]
-public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class AnswerEveryTypeTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     private static ILocator Question(IPage page, string code) => page.Locator($"[data-question='{code}']");
 
@@ -33,8 +33,8 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
     [InlineData(360)]
     public async Task EveryType_FilledInTheBrowser_PageByPage_IsReviewedAndStored(int width)
     {
-        var consultation = await browser.App.EveryTypeAsync();
-        var page = await browser.NewPageAsync("en-GB", width);
+        var consultation = await Browser.App.EveryTypeAsync();
+        var page = await Browser.NewPageAsync("en-GB", width);
         await page.GotoAsync($"/c/{consultation.Slug}/answer");
         await Assertions.Expect(page.Locator(".section-progress")).ToHaveTextAsync("Section 1 of 2");
         await BrowserFixture.ScreenshotAsync(page, $"every-type-empty-{width}");
@@ -90,7 +90,7 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
         await AssertNoSidewaysScrollAsync(page, width);
         await RespondentSteps.SubmitReviewAsync(page);
 
-        var stored = await browser.App.WithDbAsync(db => db.Responses.AsNoTracking().SingleAsync(r => r.ConsultationId == consultation.Id));
+        var stored = await Browser.App.WithDbAsync(db => db.Responses.AsNoTracking().SingleAsync(r => r.ConsultationId == consultation.Id));
         Assert.Equal(ResponseStatus.Submitted, stored.Status);
         var answers = stored.Answers;
         Assert.Equal("Retired judge", answers.Text(AnswerSet.OtherKey(Codes.Role)));
@@ -109,8 +109,8 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task EveryTypeLeftEmpty_OnAPhoneInFrench_ShowsEachErrorAndLinksToTheFirstControl()
     {
-        var consultation = await browser.App.EveryTypeAsync();
-        var page = await browser.NewPageAsync("fr-FR", 360);
+        var consultation = await Browser.App.EveryTypeAsync();
+        var page = await Browser.NewPageAsync("fr-FR", 360);
         await page.GotoAsync($"/c/{consultation.Slug}/answer");
         var summary = page.Locator("[data-error-summary]");
 
@@ -151,8 +151,8 @@ public sealed class AnswerEveryTypeTests(BrowserFixture browser) : IClassFixture
     [InlineData("ja-JP", 360)]
     public async Task EveryTypePages_EmptyAndWithErrors_HaveNoAxeViolations(string locale, int width)
     {
-        var consultation = await browser.App.EveryTypeAsync();
-        var page = await browser.NewPageAsync(locale, width);
+        var consultation = await Browser.App.EveryTypeAsync();
+        var page = await Browser.NewPageAsync(locale, width);
         await page.GotoAsync($"/c/{consultation.Slug}/answer");
         var results = new List<AxeResult> { await page.RunAxe() };
         await RespondentSteps.ContinueWithErrorsAsync(page);

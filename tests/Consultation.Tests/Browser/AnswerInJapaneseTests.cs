@@ -4,14 +4,14 @@ using Microsoft.Playwright;
 namespace Consultation.Tests.Browser;
 
 [Trait("Category", "Browser")]
-public sealed class AnswerInJapaneseTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class AnswerInJapaneseTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     private const string Typed = "Evaluations of agentic systems in the wild are rare.";
 
     [Fact]
     public async Task SwitchingToJapaneseMidAnswer_KeepsWhatWasTyped_AndSubmitsToAJapaneseThankYouPage()
     {
-        var page = await browser.NewPageAsync("en-GB");
+        var page = await Browser.NewPageAsync("en-GB");
         await page.GotoAsync("/c/ai-safety-priorities");
         await page.GetByRole(AriaRole.Button, new() { Name = "Start now" }).ClickAsync();
         await page.WaitForURLAsync("**/answer", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
@@ -54,7 +54,7 @@ public sealed class AnswerInJapaneseTests(BrowserFixture browser) : IClassFixtur
         await BrowserFixture.ScreenshotAsync(page, "thank-you-ja");
 
         // The French test's empty page leaves a draft in the same database: only this response is submitted.
-        var stored = Assert.Single(await browser.App.ResponsesAsync(), r => r.IsSubmitted);
+        var stored = Assert.Single(await Browser.App.ResponsesAsync(), r => r.IsSubmitted);
         Assert.Equal("ja", stored.Language);
         Assert.Equal("academic", stored.Answers.Text("respondent_type"));
         Assert.Equal("jp", stored.Answers.Text("country"));
@@ -65,7 +65,7 @@ public sealed class AnswerInJapaneseTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task MissingAnswers_InFrench_ShowTheErrorSummaryWithFocus_AndLinksToTheFields()
     {
-        var page = await browser.NewPageAsync("fr-FR", width: 360);
+        var page = await Browser.NewPageAsync("fr-FR", width: 360);
         await page.GotoAsync("/c/ai-safety-priorities/answer");
         await RespondentSteps.ContinueWithErrorsAsync(page);
 
@@ -84,8 +84,8 @@ public sealed class AnswerInJapaneseTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task PersonalLinkInKorean_OnAPhone_OpensInKorean_WithoutSidewaysScrolling()
     {
-        var token = await browser.App.NewInvitationAsync("ko");
-        var page = await browser.NewPageAsync("en-US", width: 360);
+        var token = await Browser.App.NewInvitationAsync("ko");
+        var page = await Browser.NewPageAsync("en-US", width: 360);
 
         foreach (var path in new[] { $"/r/{token}", $"/r/{token}/answer" })
         {

@@ -9,7 +9,7 @@ namespace Consultation.Tests.Browser;
 
 /// <summary>An organiser builds a questionnaire in a real browser: every question type, options, an upload, a condition.</summary>
 [Trait("Category", "Browser")]
-public sealed class BuildQuestionnaireTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class BuildQuestionnaireTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     private static readonly (QuestionType Type, string Label, string[] Options)[] Questions =
     [
@@ -34,7 +34,7 @@ public sealed class BuildQuestionnaireTests(BrowserFixture browser) : IClassFixt
     public async Task AnOrganiserBuildsEveryQuestionType_WithOptions_AnUpload_AndACondition()
     {
         var id = await DraftForTheDemoOrganiserAsync();
-        var page = await browser.NewPageAsync(width: 1280);
+        var page = await Browser.NewPageAsync(width: 1280);
         await BrowserFixture.SignInAsync(page, DemoSeeder.OrganiserEmail);
 
         await BuilderSteps.AddSectionAsync(page, id, "About you", "about_you");
@@ -84,7 +84,7 @@ public sealed class BuildQuestionnaireTests(BrowserFixture browser) : IClassFixt
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/organise/{id}/questionnaire#question-your_organisation$"));
         await Assertions.Expect(page.Locator(".builder-questions tbody tr").First).ToHaveIdAsync("question-your_organisation");
 
-        var built = await browser.App.WithDbAsync(db => db.Consultations.Include(c => c.Sections).ThenInclude(s => s.Questions).ThenInclude(q => q.Options)
+        var built = await Browser.App.WithDbAsync(db => db.Consultations.Include(c => c.Sections).ThenInclude(s => s.Questions).ThenInclude(q => q.Options)
             .Include(c => c.Sections).ThenInclude(s => s.Questions).ThenInclude(q => q.Rows).AsSplitQuery().SingleAsync(c => c.Id == id));
         var questions = built.OrderedQuestions.ToList();
         Assert.Equal([QuestionType.ShortText, .. Questions.Select(q => q.Type).Where(t => t != QuestionType.ShortText)], questions.Select(q => q.Type));
@@ -96,12 +96,12 @@ public sealed class BuildQuestionnaireTests(BrowserFixture browser) : IClassFixt
         Assert.Equal(5, upload.MaxFileMegabytes);
         Assert.Equal(["pdf", "odt"], upload.AllowedFileTypes);
 
-        // Published from the pages, it is answered at once, with the condition working in the browser.
+        // Published from the pages, it is answered at once, with the condition working in the Browser.
         await page.GotoAsync($"/organise/{id}/publish");
         await BrowserFixture.ScreenshotAsync(page, "builder-publish");
         await page.GetByRole(AriaRole.Button, new() { Name = "Publish now" }).ClickAsync();
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/organise/{id}$"));
-        var stakeholder = await browser.NewPageAsync(width: 360);
+        var stakeholder = await Browser.NewPageAsync(width: 360);
         await stakeholder.GotoAsync($"/c/{built.Slug}/answer");
         var anythingElse = stakeholder.Locator("[data-question='anything_else']");
         await Assertions.Expect(anythingElse).ToBeHiddenAsync();
@@ -110,14 +110,14 @@ public sealed class BuildQuestionnaireTests(BrowserFixture browser) : IClassFixt
         await BrowserFixture.ScreenshotAsync(stakeholder, "builder-published-answer-360");
     }
 
-    private Task<Guid> DraftForTheDemoOrganiserAsync() => browser.App.WithDbAsync(async db =>
+    private Task<Guid> DraftForTheDemoOrganiserAsync() => Browser.App.WithDbAsync(async db =>
     {
         var consultation = Consultation.Web.Domain.Consultation.Create($"built-{Guid.NewGuid():N}"[..20], "en", ["en"], AccessMode.PublicLink,
-            isAnonymous: false, estimatedMinutes: 15, browser.App.Clock.GetUtcNow());
+            isAnonymous: false, estimatedMinutes: 15, Browser.App.Clock.GetUtcNow());
         consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "Built in the browser");
         db.Consultations.Add(consultation);
         var organiser = await db.Users.SingleAsync(u => u.Email == DemoSeeder.OrganiserEmail);
-        db.ConsultationMembers.Add(ConsultationMember.Add(consultation, organiser.Id, MemberRole.Organiser, browser.App.Clock.GetUtcNow()));
+        db.ConsultationMembers.Add(ConsultationMember.Add(consultation, organiser.Id, MemberRole.Organiser, Browser.App.Clock.GetUtcNow()));
         await db.SaveChangesAsync();
         return consultation.Id;
     });

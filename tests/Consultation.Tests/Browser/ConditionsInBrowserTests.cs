@@ -11,7 +11,7 @@ namespace Consultation.Tests.Browser;
 /// script policy (no inline scripts): the shared cases, and questions hiding as answers change.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class ConditionsInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class ConditionsInBrowserTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     private const string Policy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'";
 
@@ -67,10 +67,10 @@ public sealed class ConditionsInBrowserTests(BrowserFixture browser) : IClassFix
                 const result = ConsultationConditions.check(s.text, questionnaire, null, later);
                 const server = s.error === null ? 'ok' : `${s.error} at ${s.position}`;
                 const browser = result.ok ? 'ok' : `${result.kind} at ${result.position}`;
-                if (server !== browser) { wrong.push(`${JSON.stringify(s.text)}: server ${server}, browser ${browser}`); continue; }
+                if (server !== browser) { wrong.push(`${JSON.stringify(s.text)}: server ${server}, Browser ${browser}`); continue; }
                 if (!result.ok) continue;
                 const shown = answerSets.map(a => ConsultationConditions.evaluate(s.text, a) ? 'T' : 'F').join('');
-                if (shown !== s.shown) wrong.push(`${JSON.stringify(s.text)}: server ${s.shown}, browser ${shown}`);
+                if (shown !== s.shown) wrong.push(`${JSON.stringify(s.text)}: server ${s.shown}, Browser ${shown}`);
               }
               return wrong;
             }
@@ -176,7 +176,7 @@ public sealed class ConditionsInBrowserTests(BrowserFixture browser) : IClassFix
 
     private async Task<IPage> OpenAsync(string body)
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         var violations = new List<string>();
         page.Console += (_, message) => violations.Add(message.Text);
         page.PageError += (_, error) => violations.Add(error);

@@ -10,18 +10,18 @@ namespace Consultation.Tests.Browser;
 
 /// <summary>An organiser extends a deadline (after a refusal), closes and reopens the consultation, then reads its history: at phone and desktop widths.</summary>
 [Trait("Category", "Browser")]
-public sealed partial class DeadlineAndHistoryTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed partial class DeadlineAndHistoryTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task AnOrganiserExtendsReopensAndReadsTheHistory_OnAPhoneAndOnADesktop()
     {
-        await browser.App.DemoAsync();
-        var id = await browser.App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
+        await Browser.App.DemoAsync();
+        var id = await Browser.App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
         // Earlier changes that name their object: a question and a team member.
-        await browser.App.WithDbAsync(async db =>
+        await Browser.App.WithDbAsync(async db =>
         {
             var analyst = await db.Users.Where(u => u.Email == DemoSeeder.AnalystEmail).Select(u => u.Id).SingleAsync();
-            var at = browser.App.Clock.GetUtcNow().AddMinutes(-10);
+            var at = Browser.App.Clock.GetUtcNow().AddMinutes(-10);
             db.AuditEvents.Add(AuditEvent.Record(AuditActions.QuestionChanged, DemoSeeder.OrganiserEmail, null, null, at, "question", $"{id}/respondent_type", id));
             db.AuditEvents.Add(AuditEvent.Record(AuditActions.MemberAdded, DemoSeeder.OrganiserEmail, null, null, at.AddMinutes(1), "consultation-member", $"{id}/{analyst}", id));
             await db.SaveChangesAsync();
@@ -29,10 +29,10 @@ public sealed partial class DeadlineAndHistoryTests(BrowserFixture browser) : IC
         // The desktop goes first; the phone then moves the deadline later again.
         foreach (var (width, days) in new[] { (1280, 60), (360, 90) })
         {
-            var page = await browser.NewPageAsync("en-GB", width);
+            var page = await Browser.NewPageAsync("en-GB", width);
             await BrowserFixture.SignInAsync(page, DemoSeeder.OrganiserEmail);
             await page.GotoAsync($"/organise/{id}");
-            var now = browser.App.Clock.GetUtcNow();
+            var now = Browser.App.Clock.GetUtcNow();
 
             // An earlier time is refused at the field, keeping what was typed.
             var field = page.GetByLabel(NewClosingTime());
@@ -48,11 +48,11 @@ public sealed partial class DeadlineAndHistoryTests(BrowserFixture browser) : IC
             await BrowserFixture.ScreenshotAsync(page, $"deadline-extend-{width}");
 
             // Each change a minute after the last, so the history's order is the order they were made in.
-            browser.App.Clock.Advance(TimeSpan.FromMinutes(1));
+            Browser.App.Clock.Advance(TimeSpan.FromMinutes(1));
             await page.GetByRole(AriaRole.Button, new() { Name = "Close now" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Reopen the consultation" })).ToBeVisibleAsync();
             await BrowserFixture.ScreenshotAsync(page, $"deadline-reopen-{width}");
-            browser.App.Clock.Advance(TimeSpan.FromMinutes(1));
+            Browser.App.Clock.Advance(TimeSpan.FromMinutes(1));
             await page.GetByLabel(NewClosingTime()).FillAsync($"{now.AddDays(days + 1):yyyy-MM-dd}T12:00");
             await page.GetByRole(AriaRole.Button, new() { Name = "Reopen until this time" }).ClickAsync();
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Extend the deadline" })).ToBeVisibleAsync();

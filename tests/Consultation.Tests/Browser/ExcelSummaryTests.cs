@@ -10,15 +10,15 @@ namespace Consultation.Tests.Browser;
 
 [Trait("Category", "Browser")]
 [Collection(JobServers.Name)]
-public sealed class ExcelSummaryTests(BrowserWithJobsFixture browser) : IClassFixture<BrowserWithJobsFixture>
+public sealed class ExcelSummaryTests(BrowserWithJobsFixture browser) : BrowserTest(browser), IClassFixture<BrowserWithJobsFixture>
 {
     [Fact]
     public async Task AnAnalystCompilesASummary_WatchesItBecomeReadyWithoutReloading_AndDownloadsIt()
     {
-        var respondent = browser.App.Respondent("sw");
+        var respondent = Browser.App.Respondent("sw");
         Assert.EndsWith("/thank-you", await RespondentSteps.CompleteWithoutBrowserAsync(respondent, "/c/ai-safety-priorities/answer", DemoAnswers.Valid()), StringComparison.Ordinal);
-        var consultationId = await browser.App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
-        var page = await browser.NewPageAsync("en-GB");
+        var consultationId = await Browser.App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
+        var page = await Browser.NewPageAsync("en-GB");
         await BrowserFixture.SignInAsync(page, DemoSeeder.AnalystEmail);
 
         await page.GotoAsync($"/analyse/{consultationId}");

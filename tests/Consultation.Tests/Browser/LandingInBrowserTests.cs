@@ -5,16 +5,16 @@ namespace Consultation.Tests.Browser;
 
 /// <summary>The landing page's deadline in the reader's own time zone, and the landing and print pages on a phone and a desktop.</summary>
 [Trait("Category", "Browser")]
-public sealed class LandingInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class LandingInBrowserTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     private async Task<IPage> NewPageAsync(string locale, string timeZone, int width)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await Browser.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             Locale = locale,
             TimezoneId = timeZone,
             ViewportSize = new ViewportSize { Width = width, Height = 800 },
-            BaseURL = browser.BaseAddress,
+            BaseURL = Browser.BaseAddress,
         });
         context.SetDefaultTimeout(60_000);
         context.SetDefaultNavigationTimeout(60_000);
@@ -32,7 +32,7 @@ public sealed class LandingInBrowserTests(BrowserFixture browser) : IClassFixtur
     [InlineData("ja-JP", "ja", "日本標準時", "7月16日")]
     public async Task InTokyo_ADeadlineKeptInParisTime_IsRewrittenInTokyoTime_AndNamed(string locale, string language, string zoneName, string day)
     {
-        var consultation = await browser.App.SeedAsync();
+        var consultation = await Browser.App.SeedAsync();
         var page = await NewPageAsync(locale, "Asia/Tokyo", 1280);
 
         await page.GotoAsync($"/c/{consultation.Slug}");
@@ -52,7 +52,7 @@ public sealed class LandingInBrowserTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task InParis_TheDeadlineStaysAsTheServerWroteIt()
     {
-        var consultation = await browser.App.SeedAsync();
+        var consultation = await Browser.App.SeedAsync();
         var page = await NewPageAsync("fr-FR", LandingConsultations.TimeZone, 1280);
 
         await page.GotoAsync($"/c/{consultation.Slug}");
@@ -67,7 +67,7 @@ public sealed class LandingInBrowserTests(BrowserFixture browser) : IClassFixtur
     [InlineData("ja-JP", "ja")]
     public async Task OnAPhone_TheLandingAndThePrintView_FitTheScreen(string locale, string language)
     {
-        var consultation = await browser.App.SeedAsync();
+        var consultation = await Browser.App.SeedAsync();
         var page = await NewPageAsync(locale, "America/New_York", 360);
 
         await page.GotoAsync($"/c/{consultation.Slug}");
@@ -84,7 +84,7 @@ public sealed class LandingInBrowserTests(BrowserFixture browser) : IClassFixtur
     [Fact]
     public async Task ThePrintView_PrintsWithoutTheHeaderOrButtons()
     {
-        var consultation = await browser.App.EveryTypeAsync();
+        var consultation = await Browser.App.EveryTypeAsync();
         var page = await NewPageAsync("fr-FR", "Europe/Paris", 1280);
 
         await page.GotoAsync($"/c/{consultation.Slug}/print");

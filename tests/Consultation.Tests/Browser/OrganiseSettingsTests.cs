@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 namespace Consultation.Tests.Browser;
 
 [Trait("Category", "Browser")]
-public sealed class OrganiseSettingsTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class OrganiseSettingsTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task AnOrganiserCreatesAConsultation_FindingLanguagesWithTheFilter_AndLandsOnItsSettings()
     {
-        var page = await browser.NewPageAsync("en-GB", width: 1100);
+        var page = await Browser.NewPageAsync("en-GB", width: 1100);
         // The machine is shared with other builds: give slow pages time rather than fail.
         page.SetDefaultTimeout(90_000);
         page.SetDefaultNavigationTimeout(90_000);

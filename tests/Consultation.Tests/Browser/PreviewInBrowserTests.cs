@@ -6,14 +6,14 @@ namespace Consultation.Tests.Browser;
 
 /// <summary>The organisers' preview in a real browser: the second language, with its condition hiding and showing a question.</summary>
 [Trait("Category", "Browser")]
-public sealed class PreviewInBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class PreviewInBrowserTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task AnOrganiserPreviewsADraftInFrench_AndTheConditionHidesThenShowsTheEmailQuestion()
     {
-        var id = await PreviewPageTests.DraftAsync(browser.App);
-        var email = await browser.App.OrganiserOfAsync(id);
-        var page = await browser.NewPageAsync();
+        var id = await PreviewPageTests.DraftAsync(Browser.App);
+        var email = await Browser.App.OrganiserOfAsync(id);
+        var page = await Browser.NewPageAsync();
         var violations = new List<string>();
         page.Console += (_, message) =>
         {

@@ -16,7 +16,7 @@ namespace Consultation.Tests.Browser;
 /// completed with the keyboard alone; an error summary that leads to its fields.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     private const int PhoneWidth = 360;
 
@@ -54,7 +54,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
     /// <summary>A response submitted on the demo's public link (without a browser, for speed); returns its resume base path.</summary>
     private async Task<string> SubmittedResponseAsync(string lang)
     {
-        var respondent = browser.App.Respondent(Locale(lang));
+        var respondent = Browser.App.Respondent(Locale(lang));
         var location = await RespondentSteps.CompleteWithoutBrowserAsync(respondent, $"/c/{DemoSeeder.Slug}/answer", DemoAnswers.Valid());
         Assert.EndsWith("/thank-you", location, StringComparison.Ordinal);
         return location[..location.LastIndexOf('/')];
@@ -77,7 +77,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
     [MemberData(nameof(PagesInEveryLanguage))]
     public async Task RespondentPage_FitsAPhone_AndHasNoAxeViolations(string name, string lang)
     {
-        var page = await browser.NewPageAsync(Locale(lang), PhoneWidth);
+        var page = await Browser.NewPageAsync(Locale(lang), PhoneWidth);
         await Pages[name](page, lang);
         await Assertions.Expect(page.Locator("html")).ToHaveAttributeAsync("lang", lang);
         await BrowserFixture.ScreenshotAsync(page, $"a11y-{name}-{lang}");
@@ -101,14 +101,14 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
     [Fact]
     public async Task StaffPages_HaveNoAxeViolations()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
         await AssertNoAxeViolationsAsync(page, "/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(DemoSeeder.AdminEmail);
         await page.GetByLabel("Password").FillAsync(AppFactory.StaffPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync("**/staff", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
-        var id = await browser.App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
+        var id = await Browser.App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
 
         var failures = new List<string>();
         foreach (var path in new[]
@@ -137,7 +137,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
     [Fact]
     public async Task TheScan_ReportsAViolation_WithItsRuleImpactTargetAndHelp()
     {
-        var page = await browser.NewPageAsync();
+        var page = await Browser.NewPageAsync();
         await Pages["landing"](page, "en");
         await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<input id=\"unlabelled\" type=\"text\">')");
 
@@ -149,7 +149,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
     [Fact]
     public async Task ErrorSummary_LinksToEachField_AndEachFieldIsMarkedInvalidAndDescribedByItsError()
     {
-        var page = await browser.NewPageAsync("en-GB");
+        var page = await Browser.NewPageAsync("en-GB");
         await page.GotoAsync($"/c/{DemoSeeder.Slug}/answer");
         // Each page left empty shows its own problems, then is answered to reach the next.
         var answersByPage = new[]
@@ -213,14 +213,14 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
     [Fact]
     public async Task ConsultationWithConditions_CompletedWithTheKeyboardAlone_IsStored()
     {
-        var consultation = await browser.App.WithDbAsync(async db =>
+        var consultation = await Browser.App.WithDbAsync(async db =>
         {
-            var c = SmallWithConditions($"keyboard-{Guid.NewGuid():N}"[..20], browser.App.Clock.GetUtcNow());
+            var c = SmallWithConditions($"keyboard-{Guid.NewGuid():N}"[..20], Browser.App.Clock.GetUtcNow());
             db.Consultations.Add(c);
             await db.SaveChangesAsync();
             return c;
         });
-        var page = await browser.NewPageAsync("en-GB");
+        var page = await Browser.NewPageAsync("en-GB");
         var keys = page.Keyboard;
         await page.GotoAsync($"/c/{consultation.Slug}");
 
@@ -263,7 +263,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         await TabToAsync(page, "#review-form button[data-primary-action]");
         await PressAndWaitAsync(page, "Enter", "**/thank-you");
 
-        var stored = await browser.App.WithDbAsync(db => db.Responses.AsNoTracking().SingleAsync(r => r.ConsultationId == consultation.Id));
+        var stored = await Browser.App.WithDbAsync(db => db.Responses.AsNoTracking().SingleAsync(r => r.ConsultationId == consultation.Id));
         Assert.Equal(ResponseStatus.Submitted, stored.Status);
         Assert.Equal("organisation", stored.Answers.Text("role"));
         Assert.Equal("Fondation Exemple", stored.Answers.Text("organisation"));

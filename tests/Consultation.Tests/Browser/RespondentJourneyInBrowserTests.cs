@@ -12,18 +12,18 @@ namespace Consultation.Tests.Browser;
 /// Submit counted once.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>
+public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITestOutputHelper output) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     private const string SavedText = "Your answers are saved.";
 
     private Task<List<Response>> ResponsesToAsync(Guid consultationId) =>
-        browser.App.WithDbAsync(db => db.Responses.AsNoTracking().Where(r => r.ConsultationId == consultationId).ToListAsync());
+        Browser.App.WithDbAsync(db => db.Responses.AsNoTracking().Where(r => r.ConsultationId == consultationId).ToListAsync());
 
     [Fact]
     public async Task WithoutJavaScript_ASectionTheAnswersHideIsSkipped_AndHiddenQuestionsAreNotStored()
     {
-        var journey = await browser.App.JourneyAsync();
-        var page = await browser.NewPageAsync("en-GB", javaScript: false);
+        var journey = await Browser.App.JourneyAsync();
+        var page = await Browser.NewPageAsync("en-GB", javaScript: false);
         await page.GotoAsync($"{journey.PublicLink}/answer");
         Assert.False(await page.EvaluateAsync<bool>("() => typeof window.ConsultationShowIf !== 'undefined'"));
         await Assertions.Expect(page.Locator(".section-progress")).ToHaveTextAsync("Section 1 of 2");
@@ -68,8 +68,8 @@ public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITes
     [Fact]
     public async Task WithoutJavaScript_AFollowUpOnTheSamePage_IsStoredWhenItsConditionHolds()
     {
-        var journey = await browser.App.JourneyAsync();
-        var page = await browser.NewPageAsync("en-GB", javaScript: false);
+        var journey = await Browser.App.JourneyAsync();
+        var page = await Browser.NewPageAsync("en-GB", javaScript: false);
         await page.GotoAsync($"{journey.PersonalLink}/answer");
 
         await page.Locator("input[name='a.role'][value=industry]").CheckAsync();
@@ -92,8 +92,8 @@ public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITes
     [Fact]
     public async Task Autosave_OnAPublicLink_SavesADraftAfterAPause_AndMovesTheAddressBarToTheResumeLink()
     {
-        var journey = await browser.App.JourneyAsync();
-        var page = await browser.NewPageAsync("en-GB");
+        var journey = await Browser.App.JourneyAsync();
+        var page = await Browser.NewPageAsync("en-GB");
         var autosaves = 0;
         page.Request += (_, request) =>
         {
@@ -131,7 +131,7 @@ public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITes
         Assert.InRange(autosaves, 2, 3);
 
         // On another device, the resume link opens the answers as saved.
-        var laptop = await browser.NewPageAsync("en-GB");
+        var laptop = await Browser.NewPageAsync("en-GB");
         await laptop.GotoAsync(page.Url);
         await Assertions.Expect(laptop.GetByLabel("Share of budget on safety (%)")).ToHaveValueAsync("42.5");
     }
@@ -139,8 +139,8 @@ public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITes
     [Fact]
     public async Task Autosave_OnAPersonalLink_KeepsTheAddress_AndTheDraftHoldsWhatWasTyped()
     {
-        var journey = await browser.App.JourneyAsync();
-        var page = await browser.NewPageAsync("en-GB");
+        var journey = await Browser.App.JourneyAsync();
+        var page = await Browser.NewPageAsync("en-GB");
         await page.GotoAsync($"{journey.PersonalLink}/answer/1");
         await page.Locator("input[name='a.role'][value=academic]").CheckAsync();
         await RespondentSteps.ContinueAsync(page, "**/answer/3");
@@ -159,8 +159,8 @@ public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITes
     [Fact]
     public async Task DoubleClickOnSubmit_MakesOneSubmittedResponse_AtRevisionOne()
     {
-        var journey = await browser.App.JourneyAsync();
-        var page = await browser.NewPageAsync("en-GB");
+        var journey = await Browser.App.JourneyAsync();
+        var page = await Browser.NewPageAsync("en-GB");
         var posts = 0;
         page.Request += (_, request) =>
         {
@@ -184,7 +184,7 @@ public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITes
         var stored = Assert.Single(await ResponsesToAsync(journey.Consultation.Id));
         Assert.Equal(ResponseStatus.Submitted, stored.Status);
         Assert.Equal(1, stored.Revision);
-        var revisions = await browser.App.WithDbAsync(db => db.ResponseRevisions.AsNoTracking().Where(r => r.ResponseId == stored.Id).Select(r => r.Number).ToListAsync());
+        var revisions = await Browser.App.WithDbAsync(db => db.ResponseRevisions.AsNoTracking().Where(r => r.ResponseId == stored.Id).Select(r => r.Number).ToListAsync());
         Assert.Equal([1], revisions);
     }
 
@@ -193,8 +193,8 @@ public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITes
     [InlineData("public")]
     public async Task TheReviewFormPostedTwiceAtOnce_MakesOneSubmittedResponse_AtRevisionOne(string link)
     {
-        var journey = await browser.App.JourneyAsync();
-        var page = await browser.NewPageAsync("en-GB");
+        var journey = await Browser.App.JourneyAsync();
+        var page = await Browser.NewPageAsync("en-GB");
         await page.GotoAsync($"{(link == "personal" ? journey.PersonalLink : journey.PublicLink)}/answer");
         await page.Locator("input[name='a.role'][value=academic]").CheckAsync();
         await RespondentSteps.ContinueAsync(page, "**/answer/3");
@@ -213,7 +213,7 @@ public sealed class RespondentJourneyInBrowserTests(BrowserFixture browser, ITes
         var stored = Assert.Single(await ResponsesToAsync(journey.Consultation.Id));
         Assert.Equal(ResponseStatus.Submitted, stored.Status);
         Assert.Equal(1, stored.Revision);
-        var revisions = await browser.App.WithDbAsync(db => db.ResponseRevisions.AsNoTracking().Where(r => r.ResponseId == stored.Id).Select(r => r.Number).ToListAsync());
+        var revisions = await Browser.App.WithDbAsync(db => db.ResponseRevisions.AsNoTracking().Where(r => r.ResponseId == stored.Id).Select(r => r.Number).ToListAsync());
         Assert.Equal([1], revisions);
         await page.GotoAsync($"{RespondentSteps.BasePath(page)}/thank-you");
         await Assertions.Expect(page.Locator("h1")).ToHaveTextAsync("Response submitted");

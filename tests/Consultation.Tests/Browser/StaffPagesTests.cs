@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 namespace Consultation.Tests.Browser;
 
 [Trait("Category", "Browser")]
-public sealed class StaffPagesTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class StaffPagesTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task AnAdminSignsInInKorean_VisitsEveryStaffPage_WithoutASecurityPolicyViolation_AndSignsOut()
     {
-        var page = await browser.NewPageAsync("ko-KR");
+        var page = await Browser.NewPageAsync("ko-KR");
         var violations = new List<string>();
         page.Console += (_, message) =>
         {
@@ -37,7 +37,7 @@ public sealed class StaffPagesTests(BrowserFixture browser) : IClassFixture<Brow
 
         await page.GotoAsync("/staff");
         await page.GetByRole(AriaRole.Button, new() { Name = Localized.Text("ko", "Sign out") }).ClickAsync();
-        await page.WaitForURLAsync(browser.BaseAddress + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
+        await page.WaitForURLAsync(Browser.BaseAddress + "/", new() { WaitUntil = WaitUntilState.DOMContentLoaded });
         await page.GotoAsync("/admin");
         Assert.Contains("/account/sign-in", page.Url, StringComparison.Ordinal);
         Assert.Empty(violations);

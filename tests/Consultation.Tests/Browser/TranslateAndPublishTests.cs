@@ -11,7 +11,7 @@ namespace Consultation.Tests.Browser;
 /// previews it in French, publishes it, and a stakeholder answers it in French with the condition working.
 /// </summary>
 [Trait("Category", "Browser")]
-public sealed class TranslateAndPublishTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class TranslateAndPublishTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     private static readonly Dictionary<string, string> French = new()
     {
@@ -26,9 +26,9 @@ public sealed class TranslateAndPublishTests(BrowserFixture browser) : IClassFix
     [Fact]
     public async Task AnOrganiserTranslatesPreviewsAndPublishes_AndAStakeholderAnswersInFrench()
     {
-        var app = browser.App;
+        var app = Browser.App;
         var (id, slug) = await DraftAsync();
-        var page = await browser.NewPageAsync("en-GB", width: 1280);
+        var page = await Browser.NewPageAsync("en-GB", width: 1280);
         await BrowserFixture.SignInAsync(page, await app.OrganiserOfAsync(id));
 
         // Built in the browser: a section, a choice, and a follow-up shown only after "Yes".
@@ -76,7 +76,7 @@ public sealed class TranslateAndPublishTests(BrowserFixture browser) : IClassFix
         await Assertions.Expect(page).ToHaveURLAsync(new Regex($"/organise/{id}$"));
 
         // A stakeholder whose browser asks for French answers on a phone.
-        var stakeholder = await browser.NewPageAsync("fr-FR", width: 360);
+        var stakeholder = await Browser.NewPageAsync("fr-FR", width: 360);
         await stakeholder.GotoAsync($"/c/{slug}/answer");
         await Assertions.Expect(stakeholder.Locator("h1")).ToHaveTextAsync("Évaluer l’IA ensemble");
         var risks = stakeholder.Locator("[data-question='which_risks_do_you_test']");
@@ -102,11 +102,11 @@ public sealed class TranslateAndPublishTests(BrowserFixture browser) : IClassFix
         Assert.False(response.IsTest);
     }
 
-    private Task<(Guid, string)> DraftAsync() => browser.App.WithDbAsync(async db =>
+    private Task<(Guid, string)> DraftAsync() => Browser.App.WithDbAsync(async db =>
     {
         var slug = $"evaluate-{Guid.NewGuid():N}"[..20];
         var consultation = Web.Domain.Consultation.Create(slug, "en", ["en", "fr"], AccessMode.PublicLink,
-            isAnonymous: false, estimatedMinutes: 5, browser.App.Clock.GetUtcNow());
+            isAnonymous: false, estimatedMinutes: 5, Browser.App.Clock.GetUtcNow());
         consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "Evaluating AI together");
         db.Consultations.Add(consultation);
         await db.SaveChangesAsync();

@@ -5,12 +5,12 @@ using Microsoft.Playwright;
 namespace Consultation.Tests.Browser;
 
 [Trait("Category", "Browser")]
-public sealed class TranslationEditorTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+public sealed class TranslationEditorTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
 {
     [Fact]
     public async Task AnOrganiserTranslatesSideBySide_AndTheEditorFitsANarrowPhone()
     {
-        var app = browser.App;
+        var app = Browser.App;
         var id = await app.WithDbAsync(async db =>
         {
             var c = Web.Domain.Consultation.Create($"tr-browser-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"], AccessMode.PublicLink,
@@ -38,7 +38,7 @@ public sealed class TranslationEditorTests(BrowserFixture browser) : IClassFixtu
         });
         var organiser = await app.OrganiserOfAsync(id);
 
-        var page = await browser.NewPageAsync("en-GB", width: 1100);
+        var page = await Browser.NewPageAsync("en-GB", width: 1100);
         await BrowserFixture.SignInAsync(page, organiser);
 
         await page.GotoAsync($"/organise/{id}/translations");

@@ -92,7 +92,7 @@ public sealed class DeliverEmailsJobTests
         var sent = await EmailAsync(app, id);
         Assert.Null(sent.TextBody);
         Assert.Null(sent.HtmlBody);
-        Assert.Equal(DeliverEmailsJob.MessageId(sent.IdempotencyKey, "consultation.example"), message.MessageId);
+        Assert.Equal(SmtpSender.MessageId(sent.IdempotencyKey, "consultation.example"), message.MessageId);
         Assert.Equal("fr", message.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
         Assert.Contains("Bonjour", message.TextBody, StringComparison.Ordinal);
         Assert.Contains("<p>Bonjour</p>", message.HtmlBody, StringComparison.Ordinal);

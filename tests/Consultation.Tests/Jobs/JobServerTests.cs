@@ -1,5 +1,6 @@
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
+using Consultation.Web.Email;
 using Consultation.Web.Jobs;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
@@ -32,7 +33,7 @@ public sealed class JobServerTests
         Assert.Equal(Localized.Text("ko", "Your response to “{0}”", "국제 AI 안전 연구의 우선순위"), message.Subject);
         Assert.Contains("lang=\"ko\"", message.HtmlBody, StringComparison.Ordinal);
         Assert.Contains("대학", message.TextBody, StringComparison.Ordinal);
-        Assert.Equal(DeliverEmailsJob.MessageId($"receipt:{invitation.Id}", "consultation.example"), message.MessageId);
+        Assert.Equal(SmtpSender.MessageId($"receipt:{invitation.Id}", "consultation.example"), message.MessageId);
         var stored = await app.WithDbAsync(db => db.OutboundEmails.SingleAsync(e => e.IdempotencyKey == $"receipt:{invitation.Id}"));
         Assert.Equal(EmailStatus.Sent, stored.Status);
         Assert.Null(stored.TextBody);

@@ -20,6 +20,7 @@ public class BrowserFixture : IAsyncLifetime
     public const float Patience = 60_000;
 
     private IPlaywright? _playwright;
+    private readonly List<IBrowserContext> _contexts = [];
 
     public BrowserFixture() : this(new AppFactory())
     {
@@ -63,7 +64,25 @@ public class BrowserFixture : IAsyncLifetime
         // compilation) has taken over 30 s there. Waits are generous so that only a real hang fails.
         context.SetDefaultTimeout(Patience);
         context.SetDefaultNavigationTimeout(Patience);
+        lock (_contexts)
+            _contexts.Add(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes every page the tests opened so far. A page left open keeps its renderer process and its scripts'
+    /// timers running; a class of ten tests left ten of them competing for two cores with the pages still tested.
+    /// </summary>
+    public async Task ClosePagesAsync()
+    {
+        IBrowserContext[] open;
+        lock (_contexts)
+        {
+            open = [.. _contexts];
+            _contexts.Clear();
+        }
+        foreach (var context in open)
+            await context.CloseAsync();
     }
 
     /// <summary>Signs a staff member in through the sign-in page, as a person would, and waits for their start page.</summary>

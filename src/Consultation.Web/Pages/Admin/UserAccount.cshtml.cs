@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Email;
@@ -149,7 +148,7 @@ public sealed class UserAccountModel(ConsultationDbContext db, UserManager<Staff
         return RedirectToPage(new { userId });
     }
 
-    private Guid? ActorId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    private Guid? ActorId => User.StaffUserId();
 
     private async Task AuditAsync(string action, CancellationToken cancellationToken)
     {

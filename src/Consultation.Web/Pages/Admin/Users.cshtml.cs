@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Security.Claims;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Email;
@@ -126,7 +125,7 @@ public sealed class UsersModel(ConsultationDbContext db, UserManager<StaffUser> 
             throw new InvalidOperationException(string.Join(" ", result.Errors.Select(e => e.Code)));
     }
 
-    private Guid? ActorId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
+    private Guid? ActorId => User.StaffUserId();
 
     private async Task<PageResult> ShowAsync(CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Domain.Conditions;
 using Consultation.Web.Infrastructure;
+using Consultation.Web.Localization;
 using Consultation.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

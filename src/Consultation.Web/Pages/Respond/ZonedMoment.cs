@@ -1,5 +1,5 @@
 using System.Globalization;
-using Consultation.Web.Pages.Organise;
+using Consultation.Web.Domain;
 
 namespace Consultation.Web.Pages.Respond;
 

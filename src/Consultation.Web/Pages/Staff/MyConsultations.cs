@@ -16,7 +16,7 @@ public static class MyConsultations
     public static async Task<IReadOnlyList<ConsultationRow>> ListAsync(ConsultationDbContext db, ClaimsPrincipal user,
         IReadOnlyCollection<MemberRole> roles, CancellationToken cancellationToken, bool includeArchived = false)
     {
-        var userId = Guid.Parse(user.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var userId = user.RequiredStaffUserId();
         var memberships = await db.ConsultationMembers.Where(m => m.UserId == userId && roles.Contains(m.Role)).ToListAsync(cancellationToken);
         var ids = memberships.Select(m => m.ConsultationId).ToList();
         var isAdmin = user.IsInRole(StaffRoles.Admin);

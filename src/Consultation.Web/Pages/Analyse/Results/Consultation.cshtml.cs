@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Exports;
@@ -75,7 +74,7 @@ public sealed class ConsultationResultsModel(ConsultationDbContext db, TimeProvi
         if (!await db.Consultations.AnyAsync(c => c.Id == consultationId, cancellationToken))
             return NotFound();
         var export = SummaryExport.Request(consultationId,
-            Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var userId) ? userId : null,
+            User.StaffUserId(),
             User.Identity?.Name ?? "", CultureInfo.CurrentUICulture.Name, time.GetUtcNow());
         db.SummaryExports.Add(export);
         await db.SaveChangesAsync(cancellationToken);

@@ -108,14 +108,9 @@ public sealed partial class ConsultationOverviewModel(ConsultationDbContext db, 
             return Page();
         }
         audit.Record(action, "consultation", consultationId.ToString());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(cancellationToken))
         {
             ScheduleProblem = s["Someone else changed this consultation at the same time. Check it below and try again."];
-            db.ChangeTracker.Clear();
             await LoadAsync(consultationId, cancellationToken);
             ShowStoredSchedule();
             return Page();

@@ -1,8 +1,8 @@
 using System.Globalization;
+using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 
 namespace Consultation.Web.Pages.Organise.Overview;
 
@@ -57,14 +57,9 @@ public sealed partial class ConsultationOverviewModel
             return Refused(s.Explain(e));
         }
         audit.Record(action, "consultation", consultationId.ToString());
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(cancellationToken))
         {
             // The scheduled job (or another organiser) changed it meanwhile, say by closing it: decide again on what it is now.
-            db.ChangeTracker.Clear();
             await LoadAsync(consultationId, cancellationToken);
             ShowStoredSchedule();
             return Refused(s["Someone else changed this consultation at the same time. Check it below and try again."]);

@@ -65,14 +65,9 @@ public sealed class PublishModel(ConsultationDbContext db, StaffAudit audit, Tim
             return Page();
         }
         audit.Record(first ? AuditActions.ConsultationPublished : AuditActions.VersionPublished, "consultation", consultationId.ToString());
-        try
+        // Someone saved the consultation (its version moved), or published a version (its number is taken), at the same moment.
+        if (!await db.TrySaveAsync<DbUpdateException>(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Someone saved the consultation, or published a version, at the same moment: show what is there now.
-            db.ChangeTracker.Clear();
             await LoadAsync(consultationId, cancellationToken);
             Refusal = s["Someone else changed this consultation at the same time. Check it below and try again."];
             return Page();

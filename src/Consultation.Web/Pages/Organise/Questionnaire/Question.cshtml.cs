@@ -62,14 +62,9 @@ public sealed class QuestionModel(ConsultationDbContext db, StaffAudit audit, Ti
         db.Entry(Question).Property(x => x.Version).OriginalValue = Input.Version;
         audit.Record(AuditActions.QuestionChanged, "question", $"{consultationId}/{Question.Code}");
         var published = await LiveVersions.PublishTextChangesAsync(db, audit, Consultation, time.GetUtcNow(), cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(cancellationToken))
         {
             Problem = s["Someone else saved this question while you were editing it. Your changes are below, not saved: compare them with the current version and save again."];
-            db.ChangeTracker.Clear();
             if (!await LoadAsync(consultationId, code, cancellationToken))
                 return NotFound();
             Input.Version = Question.Version;

@@ -5,7 +5,6 @@ using Consultation.Web.Domain;
 using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Pages.Organise.Questionnaire;
@@ -145,13 +144,8 @@ public sealed class QuestionnaireModel(ConsultationDbContext db, Infrastructure.
         if (done is not { } what)
             return Page();
         audit.Record(what.Action, what.Type, $"{consultationId}/{what.Code}");
-        try
+        if (!await db.TrySaveAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             await LoadAsync(consultationId, cancellationToken);
             Problem = s["Someone else changed this questionnaire at the same time. Check it below and try again."];
             return Page();

@@ -75,14 +75,9 @@ public sealed class SectionModel(ConsultationDbContext db, StaffAudit audit, Tim
         db.Entry(Section).Property(x => x.Version).OriginalValue = Input.Version;
         audit.Record(AuditActions.SectionChanged, "section", $"{consultationId}/{newCode}");
         var published = await LiveVersions.PublishTextChangesAsync(db, audit, Consultation, time.GetUtcNow(), cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
+        if (!await db.TrySaveAsync(cancellationToken))
         {
             Problem = s["Someone else saved this section while you were editing it. Your changes are below, not saved: compare them with the current version and save again."];
-            db.ChangeTracker.Clear();
             await LoadAsync(consultationId, code, cancellationToken);
             Input.Version = Section.Version;
             return Page();

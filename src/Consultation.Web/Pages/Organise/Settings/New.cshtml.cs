@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
@@ -30,7 +29,7 @@ public sealed class NewConsultationModel(ConsultationDbContext db, StaffAudit au
         await Input.ValidateAsync(ModelState, s, db, null, cancellationToken);
         if (!ModelState.IsValid)
             return Page();
-        var userId = Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
+        var userId = User.RequiredStaffUserId();
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
         var now = time.GetUtcNow();
         Domain.Consultation consultation;

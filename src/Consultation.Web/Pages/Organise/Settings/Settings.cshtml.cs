@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
@@ -69,17 +68,15 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
         var published = await LiveVersions.PublishTextChangesAsync(db, audit, consultation, now, cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            // Keep everything typed; the form now carries the newer version, so saving again replaces the other change knowingly.
-            db.ChangeTracker.Clear();
-            var current = await LoadAsync(consultationId, cancellationToken);
-            ModelState.Remove("Input.Version");
-            Input.Version = current?.Version ?? 0;
-            ModelState.AddModelError("", s["Someone else saved changes to this consultation while you were editing. Nothing you typed here was saved: check it below and save again to replace their changes."]);
-            return Page();
+            if (!await db.TrySaveAsync(cancellationToken))
+            {
+                // Keep everything typed; the form now carries the newer version, so saving again replaces the other change knowingly.
+                var current = await LoadAsync(consultationId, cancellationToken);
+                ModelState.Remove("Input.Version");
+                Input.Version = current?.Version ?? 0;
+                ModelState.AddModelError("", s["Someone else saved changes to this consultation while you were editing. Nothing you typed here was saved: check it below and save again to replace their changes."]);
+                return Page();
+            }
         }
         catch (DbUpdateException e) when (e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
@@ -99,7 +96,7 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
             .FirstOrDefaultAsync(c => c.Id == consultationId, cancellationToken);
         if (original is null)
             return NotFound();
-        var userId = UserId();
+        var userId = User.RequiredStaffUserId();
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
         var now = time.GetUtcNow();
         var copy = original.Duplicate(await FreeSlugAsync(original.Slug, cancellationToken), now);
@@ -126,13 +123,8 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
             return Page();
         }
         Audit(AuditActions.ConsultationArchived, consultation.Id);
-        try
+        if (!await db.TrySaveAsync(cancellationToken))
         {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             ModelState.AddModelError("", s["Someone else changed this consultation at the same time. Check it below and try again."]);
             Input = SettingsInput.From((await LoadAsync(consultationId, cancellationToken))!);
             return Page();
@@ -166,8 +158,6 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
             n++;
         return $"{stem}-{n}";
     }
-
-    private Guid UserId() => Guid.Parse(User.FindFirstValue(ClaimTypes.NameIdentifier)!);
 
     private void Audit(string action, Guid consultationId) => audit.Record(action, "consultation", consultationId.ToString(), consultationId);
 }

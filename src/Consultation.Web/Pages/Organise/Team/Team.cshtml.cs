@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
@@ -123,7 +122,7 @@ public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> u
                 return s["A consultation needs at least one organiser. Add another organiser before removing this one."];
             db.ConsultationMembers.Remove(member);
             Audit(AuditActions.MemberRemoved, consultationId, member.UserId);
-            removedSelf = member.UserId == CurrentUserId && !User.IsInRole(StaffRoles.Admin);
+            removedSelf = member.UserId == User.StaffUserId() && !User.IsInRole(StaffRoles.Admin);
             return null;
         }, cancellationToken);
         // An organiser who left the team can no longer see it: back to their own list.
@@ -143,25 +142,17 @@ public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> u
         string? problem;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
-            var locked = await db.Database
-                .SqlQuery<Guid>($"SELECT id AS \"Value\" FROM consultations WHERE id = {consultationId} FOR UPDATE")
-                .ToListAsync(cancellationToken);
-            if (locked.Count == 0)
+            if (!await db.LockConsultationAsync(consultationId, cancellationToken))
                 return NotFound();
             var consultation = await db.Consultations.AsNoTracking().SingleAsync(c => c.Id == consultationId, cancellationToken);
-            try
+            problem = await change(consultation);
+            if (problem is null)
             {
-                problem = await change(consultation);
-                if (problem is null)
-                {
-                    await db.SaveChangesAsync(cancellationToken);
+                // Refused when a membership was removed or replaced meanwhile, or the same person added twice at once.
+                if (await db.TrySaveAsync<DbUpdateException>(cancellationToken))
                     await transaction.CommitAsync(cancellationToken);
-                }
-            }
-            catch (DbUpdateException)
-            {
-                // A membership removed or replaced meanwhile, or the same person added twice at once.
-                problem = ChangedMeanwhile;
+                else
+                    problem = ChangedMeanwhile;
             }
         }
         if (problem is null)
@@ -190,8 +181,6 @@ public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> u
 
     private async Task<bool> IsLastOrganiserAsync(Guid consultationId, CancellationToken cancellationToken) =>
         await db.ConsultationMembers.CountAsync(m => m.ConsultationId == consultationId && m.Role == MemberRole.Organiser, cancellationToken) <= 1;
-
-    private Guid? CurrentUserId => Guid.TryParse(User.FindFirstValue(ClaimTypes.NameIdentifier), out var id) ? id : null;
 
     private void Audit(string action, Guid consultationId, Guid memberUserId) =>
         audit.Record(action, "consultation-member", $"{consultationId}/{memberUserId}");

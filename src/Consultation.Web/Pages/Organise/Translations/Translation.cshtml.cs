@@ -5,7 +5,6 @@ using Consultation.Web.Infrastructure;
 using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Consultation.Web.Pages.Organise.Translations;
@@ -64,8 +63,7 @@ public sealed class TranslationModel(ConsultationDbContext db, StaffAudit audit,
     {
         // One save at a time per consultation: what others saved is compared, and a live version numbered, until commit.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.Database.SqlQuery<Guid>($"SELECT id AS \"Value\" FROM consultations WHERE id = {consultationId} FOR UPDATE")
-            .ToListAsync(cancellationToken);
+        await db.LockConsultationAsync(consultationId, cancellationToken);
         if (await EnterAsync(consultationId, language, cancellationToken) is { } refusal)
             return refusal;
         OnlyOpen = todo;

@@ -19,7 +19,7 @@ public sealed record TranslationAccess(bool Organises, IReadOnlyList<string> Tra
     {
         if (user.IsInRole(StaffRoles.Admin))
             return new TranslationAccess(true, []);
-        if (!Guid.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), out var userId))
+        if (user.StaffUserId() is not { } userId)
             return new TranslationAccess(false, []);
         var member = await db.ConsultationMembers.AsNoTracking()
             .FirstOrDefaultAsync(m => m.ConsultationId == consultationId && m.UserId == userId, cancellationToken);

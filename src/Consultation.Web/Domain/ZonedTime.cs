@@ -1,4 +1,4 @@
-namespace Consultation.Web.Pages.Organise;
+namespace Consultation.Web.Domain;
 
 /// <summary>Times as organisers think of them (a local date and time in a named time zone) and as they are stored (UTC).</summary>
 public static class ZonedTime

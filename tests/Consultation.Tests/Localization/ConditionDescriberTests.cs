@@ -2,10 +2,11 @@ using System.Globalization;
 using Consultation.Web;
 using Consultation.Web.Domain;
 using Consultation.Web.Domain.Conditions;
+using Consultation.Web.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 
-namespace Consultation.Tests.Domain.Conditions;
+namespace Consultation.Tests.Localization;
 
 public sealed class ConditionDescriberTests
 {

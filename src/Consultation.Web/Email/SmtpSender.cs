@@ -1,0 +1,146 @@
+using System.Net.Sockets;
+using System.Security.Cryptography;
+using System.Text;
+using Consultation.Web.Data;
+using Consultation.Web.Domain;
+using MailKit;
+using MailKit.Net.Smtp;
+using MailKit.Security;
+using Microsoft.Extensions.Options;
+using MimeKit;
+
+namespace Consultation.Web.Email;
+
+/// <summary>
+/// Sends a claimed batch of the outbox over SMTP and records each outcome as it happens, so that a sent message is
+/// never sent again and one in flight at a crash goes again with the same Message-ID. A server that refuses us as a
+/// whole pauses delivery; one that cannot be reached is tried again later.
+/// </summary>
+public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, DeliveryPause pause,
+    IOptions<EmailOptions> options, TimeProvider time, ILogger<SmtpSender> logger)
+{
+    internal static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
+
+    /// <summary>Whether there is somewhere to send to, and delivery is not paused.</summary>
+    public async Task<bool> CanSendAsync(CancellationToken cancellationToken) =>
+        endpoint.Current is not null && await pause.GetAsync(cancellationToken) is null;
+
+    public async Task SendAsync(List<OutboundEmail> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        if (endpoint.Current is not { } smtp)
+        {
+            logger.LogWarning("No SMTP server is configured (Email:Smtp:Host): {Count} messages wait in the outbox.", batch.Count);
+            batch.ForEach(e => e.Release());
+            await db.SaveChangesAsync(cancellationToken);
+            return;
+        }
+        using var client = new SmtpClient { Timeout = (int)CommandTimeout.TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(smtp.Host!, smtp.Port, Security(smtp.Security), cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.Username))
+                await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
+        }
+        catch (Exception e) when (IsServerRefusal(e))
+        {
+            await PauseAsync(batch, $"The SMTP server {smtp.Host}:{smtp.Port} refused the connection: {e.Message}", cancellationToken);
+            return;
+        }
+        catch (Exception e) when (IsTransient(e))
+        {
+            await RetryLaterAsync(batch, $"Could not reach the SMTP server {smtp.Host}:{smtp.Port}: {e.Message}", cancellationToken);
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var email = batch[i];
+            try
+            {
+                await client.SendAsync(Message(email), cancellationToken);
+                email.Sent(time.GetUtcNow());
+            }
+            catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)e.StatusCode >= 500)
+            {
+                email.FailedPermanently($"The server refused the recipient: {(int)e.StatusCode} {e.Message}");
+            }
+            catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.SenderNotAccepted && (int)e.StatusCode >= 500)
+            {
+                await PauseAsync(batch.Skip(i).ToList(), $"The SMTP server refused our sender address: {(int)e.StatusCode} {e.Message}", cancellationToken);
+                return;
+            }
+            catch (SmtpCommandException e) when ((int)e.StatusCode is >= 400 and < 500)
+            {
+                email.FailedTransiently($"{(int)e.StatusCode} {e.Message}", time.GetUtcNow());
+            }
+            catch (SmtpCommandException e)
+            {
+                email.FailedPermanently($"The server refused the message: {(int)e.StatusCode} {e.Message}");
+            }
+            catch (ParseException e)
+            {
+                email.FailedPermanently($"The address cannot be sent to: {e.Message}");
+            }
+            catch (Exception e) when (IsTransient(e))
+            {
+                await RetryLaterAsync(batch.Skip(i).ToList(), $"The connection was lost: {e.Message}", cancellationToken);
+                return;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                // Anything else counts as an attempt, so that one bad message cannot hold the queue forever.
+                logger.LogError(e, "Sending an email failed unexpectedly.");
+                email.FailedTransiently($"Unexpected error: {e.Message}", time.GetUtcNow());
+            }
+            // Recorded one by one, so that a crash later in the batch does not send these again.
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    private MimeMessage Message(OutboundEmail email)
+    {
+        var from = MailboxAddress.Parse(options.Value.From);
+        var message = new MimeMessage { Subject = email.Subject, MessageId = MessageId(email.IdempotencyKey, from.Domain) };
+        message.From.Add(from);
+        message.To.Add(MailboxAddress.Parse(email.Recipient));
+        message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+        // A Content-* header belongs to the body in MIME: set it there, after the body exists.
+        message.Body.Headers.Add(HeaderId.ContentLanguage, email.Language);
+        return message;
+    }
+
+    /// <summary>Derived from the idempotency key, so a message sent again after a crash is recognisably the same one.</summary>
+    public static string MessageId(string idempotencyKey, string domain) =>
+        $"{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(idempotencyKey)))[..32]}@{domain}";
+
+    private async Task PauseAsync(List<OutboundEmail> untried, string reason, CancellationToken cancellationToken)
+    {
+        logger.LogError("Email delivery paused: {Reason}", reason);
+        untried.ForEach(e => e.Release());
+        await db.SaveChangesAsync(cancellationToken);
+        await pause.PauseAsync(reason, time.GetUtcNow(), cancellationToken);
+    }
+
+    private async Task RetryLaterAsync(List<OutboundEmail> untried, string reason, CancellationToken cancellationToken)
+    {
+        logger.LogWarning("Email delivery will be retried: {Reason}", reason);
+        untried.ForEach(e => e.FailedTransiently(reason, time.GetUtcNow()));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static bool IsServerRefusal(Exception e) =>
+        e is AuthenticationException || (e is SmtpCommandException command && (int)command.StatusCode >= 500);
+
+    private static bool IsTransient(Exception e) =>
+        e is SmtpCommandException or SmtpProtocolException or IOException or SocketException or ServiceNotConnectedException
+            or TimeoutException;
+
+    private static SecureSocketOptions Security(SmtpSecurity security) => security switch
+    {
+        SmtpSecurity.StartTls => SecureSocketOptions.StartTls,
+        SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
+        _ => SecureSocketOptions.None,
+    };
+}
