@@ -50,24 +50,24 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AllowAnonymousToPage("/Account/SetPassword");
         options.Conventions.AuthorizeFolder("/Admin", Policies.Admin);
         options.Conventions.AuthorizePage("/Organise/Index", Policies.Organisers);
-        options.Conventions.AuthorizePage("/Organise/Consultation", Policies.ConsultationOrganiser);
-        options.Conventions.AuthorizePage("/Organise/Questionnaire", Policies.ConsultationOrganiser);
-        options.Conventions.AuthorizePage("/Organise/Section", Policies.ConsultationOrganiser);
-        options.Conventions.AuthorizePage("/Organise/Question", Policies.ConsultationOrganiser);
-        options.Conventions.AuthorizePage("/Organise/Team", Policies.ConsultationOrganiser);
-        options.Conventions.AuthorizePage("/Organise/Publish", Policies.ConsultationOrganiser);
-        options.Conventions.AuthorizePage("/Organise/New", Policies.Creators);
-        options.Conventions.AuthorizePage("/Organise/Settings", Policies.ConsultationOrganiser);
-        options.Conventions.AuthorizePage("/Organise/Preview", Policies.ConsultationMember);
-        options.Conventions.AuthorizePage("/Organise/TestResponses", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Overview/Consultation", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Questionnaire/Questionnaire", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Questionnaire/Section", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Questionnaire/Question", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Team/Team", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Publish/Publish", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Settings/New", Policies.Creators);
+        options.Conventions.AuthorizePage("/Organise/Settings/Settings", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Preview/Preview", Policies.ConsultationMember);
+        options.Conventions.AuthorizePage("/Organise/Preview/TestResponses", Policies.ConsultationOrganiser);
         // Translators reach these two pages of their consultation; the editor itself refuses languages not theirs.
-        options.Conventions.AuthorizePage("/Organise/Translations", Policies.ConsultationTranslator);
-        options.Conventions.AuthorizePage("/Organise/Translation", Policies.ConsultationTranslator);
+        options.Conventions.AuthorizePage("/Organise/Translations/Translations", Policies.ConsultationTranslator);
+        options.Conventions.AuthorizePage("/Organise/Translations/Translation", Policies.ConsultationTranslator);
         // The history names colleagues and every change to the team and the schedule: organisers' business. Analysts
         // learn what changed in the questionnaire from its versions, translators from their texts.
-        options.Conventions.AuthorizePage("/Organise/History", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/History/History", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Analyse/Index", Policies.Analysts);
-        options.Conventions.AuthorizePage("/Analyse/Consultation", Policies.ConsultationAnalyst);
+        options.Conventions.AuthorizePage("/Analyse/Results/Consultation", Policies.ConsultationAnalyst);
     })
     .AddMvcOptions(o => o.Filters.Add<UnreadableFormFilter>())
     .AddViewLocalization()

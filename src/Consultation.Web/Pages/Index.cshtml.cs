@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Consultation.Web.Pages;
 
 /// <summary>The front page: the consultations anyone can answer now.</summary>
-public sealed class IndexModel(ConsultationDbContext db, TimeProvider time) : PageModel
+public sealed class FrontPageModel(ConsultationDbContext db, TimeProvider time) : PageModel
 {
     public IReadOnlyList<(string Slug, string Title, DateTimeOffset? ClosesAt)> Open { get; private set; } = [];
 

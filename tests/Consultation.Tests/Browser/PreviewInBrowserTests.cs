@@ -1,4 +1,4 @@
-using Consultation.Tests.Pages.Organise;
+using Consultation.Tests.Pages.Organise.Preview;
 using Consultation.Tests.Support;
 using Microsoft.Playwright;
 

@@ -1,4 +1,4 @@
-using Consultation.Tests.Pages.Organise;
+using Consultation.Tests.Pages.Organise.Settings;
 using Consultation.Web.Domain;
 
 namespace Consultation.Tests.Domain;

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Consultation.Web.Pages.Admin;
 
 /// <summary>Every staff account, with its roles and whether it is locked out.</summary>
-public sealed class IndexModel(ConsultationDbContext db, TimeProvider time) : PageModel
+public sealed class AdminHomeModel(ConsultationDbContext db, TimeProvider time) : PageModel
 {
     public IReadOnlyList<(string Email, string Name, IReadOnlyList<string> Roles, string? Language, bool LockedOut)> Accounts { get; private set; } = [];
 

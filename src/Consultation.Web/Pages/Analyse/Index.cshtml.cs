@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Consultation.Web.Pages.Analyse;
 
 /// <summary>The consultations whose results the person reads.</summary>
-public sealed class IndexModel(ConsultationDbContext db) : PageModel
+public sealed class AnalystHomeModel(ConsultationDbContext db) : PageModel
 {
     /// <summary>Shows archived consultations too (?archived=true).</summary>
     [BindProperty(SupportsGet = true)]

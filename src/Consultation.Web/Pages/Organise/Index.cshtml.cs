@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Consultation.Web.Pages.Organise;
 
 /// <summary>The consultations the person organises.</summary>
-public sealed class IndexModel(ConsultationDbContext db) : PageModel
+public sealed class OrganiserHomeModel(ConsultationDbContext db) : PageModel
 {
     /// <summary>Shows archived consultations too (?archived=true).</summary>
     [BindProperty(SupportsGet = true)]

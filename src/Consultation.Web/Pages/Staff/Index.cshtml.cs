@@ -6,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Consultation.Web.Pages.Staff;
 
 /// <summary>Where staff land after signing in: their consultations, with what their role lets them do in each.</summary>
-public sealed class IndexModel(ConsultationDbContext db) : PageModel
+public sealed class StaffHomeModel(ConsultationDbContext db) : PageModel
 {
     /// <summary>Shows archived consultations too (?archived=true).</summary>
     [BindProperty(SupportsGet = true)]
