@@ -1,3 +1,5 @@
+namespace Consultation.Benchmarks;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -13,8 +15,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Benchmarks;
 
 /// <summary>
 /// Requests per second of a 40-question answer page (<c>/c/{slug}/answer</c>) against the same HTML served as a

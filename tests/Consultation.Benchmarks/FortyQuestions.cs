@@ -1,6 +1,6 @@
-using Consultation.Web.Domain;
-
 namespace Consultation.Benchmarks;
+
+using Consultation.Web.Domain;
 
 /// <summary>
 /// A published public consultation whose one section asks <c>count</c> questions of every type in turn (choices,
@@ -16,9 +16,9 @@ internal static class FortyQuestions
         QuestionType.Matrix, QuestionType.Email, QuestionType.Consent, QuestionType.Note,
     ];
 
-    public static Web.Domain.Consultation Build(string slug, int count, DateTimeOffset now)
+    public static Consultation Build(string slug, int count, DateTimeOffset now)
     {
-        var c = Web.Domain.Consultation.Create(slug, "en", ["en", "fr"], AccessMode.PublicLink, false, 20, now);
+        var c = Consultation.Create(slug, "en", ["en", "fr"], AccessMode.PublicLink, false, 20, now);
         void Text(string key, TextField field, string en)
         {
             c.SetText(key, field, "en", en);

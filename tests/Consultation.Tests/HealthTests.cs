@@ -1,8 +1,8 @@
+namespace Consultation.Tests;
+
 using System.Net;
 using Consultation.Tests.Support;
 using Npgsql;
-
-namespace Consultation.Tests;
 
 public sealed class HealthTests(AppFactory app) : IClassFixture<AppFactory>
 {

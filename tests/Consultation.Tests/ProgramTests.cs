@@ -1,8 +1,8 @@
+namespace Consultation.Tests;
+
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 using Consultation.Tests.Support;
-
-namespace Consultation.Tests;
 
 /// <summary>The README's first command, run as a new user would: the built app in Development, on its own embedded database.</summary>
 [Trait("Category", "Process")]

@@ -1,7 +1,7 @@
+namespace Consultation.Tests;
+
 using Consultation.Tests.Support;
 using Consultation.Web.Demo;
-
-namespace Consultation.Tests;
 
 public sealed class SecurityHeadersTests(AppFactory app) : IClassFixture<AppFactory>
 {

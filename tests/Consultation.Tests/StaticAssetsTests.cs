@@ -1,8 +1,8 @@
+namespace Consultation.Tests;
+
 using System.IO.Compression;
 using System.Net;
 using Consultation.Tests.Support;
-
-namespace Consultation.Tests;
 
 public sealed class StaticAssetsTests(AppFactory app) : IClassFixture<AppFactory>
 {

@@ -1,6 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace Consultation.Web.Data;
+
+using Microsoft.EntityFrameworkCore;
 
 /// <summary>Two people changing the same consultation at once: saving when someone else may have saved first, and taking turns.</summary>
 public static class ConcurrentChanges

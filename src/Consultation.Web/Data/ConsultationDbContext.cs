@@ -1,15 +1,15 @@
+namespace Consultation.Web.Data;
+
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
-namespace Consultation.Web.Data;
-
 public sealed class ConsultationDbContext(DbContextOptions<ConsultationDbContext> options)
     : IdentityDbContext<StaffUser, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
-    public DbSet<Domain.Consultation> Consultations => Set<Domain.Consultation>();
+    public DbSet<Consultation> Consultations => Set<Consultation>();
     public DbSet<Section> Sections => Set<Section>();
     public DbSet<Question> Questions => Set<Question>();
     public DbSet<QuestionOption> QuestionOptions => Set<QuestionOption>();

@@ -1,12 +1,12 @@
+namespace Consultation.Web.Data;
+
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Data;
 
 public static class ConsultationTitles
 {
     /// <summary>Each consultation's title in the language asked for, else in its default language, else its slug.</summary>
-    public static async Task<Dictionary<Guid, string>> InAsync(ConsultationDbContext db, IReadOnlyCollection<Domain.Consultation> consultations,
+    public static async Task<Dictionary<Guid, string>> InAsync(ConsultationDbContext db, IReadOnlyCollection<Consultation> consultations,
         string language, CancellationToken cancellationToken)
     {
         var ids = consultations.Select(c => c.Id).ToList();

@@ -1,7 +1,7 @@
+namespace Consultation.Web.Data;
+
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Design;
-
-namespace Consultation.Web.Data;
 
 /// <summary>Lets <c>dotnet ef</c> build the model without starting the app or a database.</summary>
 internal sealed class DesignTimeDbContextFactory : IDesignTimeDbContextFactory<ConsultationDbContext>

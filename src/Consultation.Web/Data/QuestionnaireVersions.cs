@@ -1,7 +1,7 @@
+namespace Consultation.Web.Data;
+
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Data;
 
 public static class QuestionnaireVersions
 {

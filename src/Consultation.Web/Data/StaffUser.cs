@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Identity;
-
 namespace Consultation.Web.Data;
+
+using Microsoft.AspNetCore.Identity;
 
 /// <summary>An organiser, analyst, translator or admin: a person with an account (stakeholders have none).</summary>
 public sealed class StaffUser : IdentityUser<Guid>

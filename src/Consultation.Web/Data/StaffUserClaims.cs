@@ -1,6 +1,6 @@
-using System.Security.Claims;
-
 namespace Consultation.Web.Data;
+
+using System.Security.Claims;
 
 /// <summary>Who is signed in, read from their sign-in cookie's claims.</summary>
 public static class StaffUserClaims

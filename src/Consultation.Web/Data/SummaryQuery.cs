@@ -1,10 +1,10 @@
+namespace Consultation.Web.Data;
+
+using System.Globalization;
 using Consultation.Web.Domain;
 using Consultation.Web.Exports;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Data;
 
 /// <summary>
 /// Counts a consultation's submitted responses for the summary, reading them as a stream so that memory

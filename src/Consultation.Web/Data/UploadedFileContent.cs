@@ -1,11 +1,11 @@
+namespace Consultation.Web.Data;
+
 using System.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
 using NpgsqlTypes;
-
-namespace Consultation.Web.Data;
 
 /// <summary>
 /// The bytes of an uploaded file, written from a stream and read into one: EF Core would hold a whole file (up to 20 MB)

@@ -1,6 +1,6 @@
-using Consultation.Web.Infrastructure;
-
 namespace Consultation.Web.Demo;
+
+using Consultation.Web.Infrastructure;
 
 /// <summary>Prints where the demo runs and its links, once the server listens.</summary>
 public static class DemoBanner

@@ -1,7 +1,7 @@
+namespace Consultation.Web.Demo;
+
 using System.Text.Json;
 using Consultation.Web.Domain;
-
-namespace Consultation.Web.Demo;
 
 /// <summary>The shape of Demo/*.json: a consultation with every text in every language, and a few stakeholders.</summary>
 internal sealed record DemoDefinition(

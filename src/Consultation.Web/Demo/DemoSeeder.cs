@@ -1,10 +1,10 @@
+namespace Consultation.Web.Demo;
+
 using System.Security.Cryptography;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Demo;
 
 /// <summary>What a start of the demo prints: the public link, one personal link per invitation, and the staff sign-ins.</summary>
 public sealed record DemoSeed(string PublicPath, IReadOnlyList<(string Path, string Language)> PersonalLinks,
@@ -68,7 +68,7 @@ public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, User
     /// The demo's staff: an admin, and an organiser and an analyst of the demo consultation. Their password is
     /// Demo:Password when set (taken as given, even if it would fail the password rules), else one generated once.
     /// </summary>
-    private async Task<string> SeedStaffAsync(Domain.Consultation consultation, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<string> SeedStaffAsync(Consultation consultation, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var password = configuration["Demo:Password"] is { Length: > 0 } given ? given : await GeneratedPasswordAsync(cancellationToken);
         foreach (var (email, name, role, member) in new (string, string, string, MemberRole?)[]
@@ -124,9 +124,9 @@ public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, User
         return secret;
     }
 
-    private static Domain.Consultation Build(DemoDefinition definition, DateTimeOffset now)
+    private static Consultation Build(DemoDefinition definition, DateTimeOffset now)
     {
-        var consultation = Domain.Consultation.Create(definition.Slug, definition.DefaultLanguage, definition.Languages,
+        var consultation = Consultation.Create(definition.Slug, definition.DefaultLanguage, definition.Languages,
             definition.AccessMode, definition.Anonymous, definition.EstimatedMinutes, now);
         // The default language first, so translations record the hash of their source text.
         var languages = definition.Languages.OrderBy(l => l == definition.DefaultLanguage ? 0 : 1).ToList();

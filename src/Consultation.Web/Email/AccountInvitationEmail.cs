@@ -1,11 +1,11 @@
+namespace Consultation.Web.Email;
+
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Consultation.Web.Domain;
 using Consultation.Web.Localization;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Email;
 
 /// <summary>
 /// The message a new staff account gets: who invited them, and a one-time link to set a password, in the

@@ -1,8 +1,8 @@
+namespace Consultation.Web.Email;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
-
-namespace Consultation.Web.Email;
 
 /// <summary>
 /// Delivery stops when the SMTP server refuses us as a whole (connect, authentication, sender): retrying every

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Email;
+
 using System.Buffers;
 using System.Net;
 using Consultation.Web.Data;
@@ -7,8 +9,8 @@ using SmtpServer;
 using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
-
-namespace Consultation.Web.Email;
+using SmtpHost = SmtpServer.SmtpServer;
+using SmtpServices = SmtpServer.ComponentModel.ServiceProvider;
 
 /// <summary>
 /// The demo's mail server: an SMTP server on a free loopback port that stores what it receives in the
@@ -17,7 +19,7 @@ namespace Consultation.Web.Email;
 /// </summary>
 public sealed class InProcessSmtpServer(IServiceScopeFactory scopes, ILogger<InProcessSmtpServer> logger) : IHostedService
 {
-    private SmtpServer.SmtpServer? _server;
+    private SmtpHost? _server;
     private Task? _running;
 
     public int Port { get; } = Infrastructure.LoopbackPort.Free();
@@ -28,9 +30,9 @@ public sealed class InProcessSmtpServer(IServiceScopeFactory scopes, ILogger<InP
             .ServerName("localhost")
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        var services = new SmtpServices();
         services.Add(new DatabaseStore(scopes));
-        _server = new SmtpServer.SmtpServer(options, services);
+        _server = new SmtpHost(options, services);
         // StartAsync completes only when the server stops: keep the task, stop with Shutdown().
         _running = _server.StartAsync(CancellationToken.None);
         logger.LogInformation("The in-process SMTP server listens on 127.0.0.1:{Port}.", Port);

@@ -1,8 +1,8 @@
+namespace Consultation.Web.Email;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Email;
 
 /// <summary>
 /// Starts delivery soon. Jobs/ provides it (it enqueues the delivery job), so that the outbox, which the jobs use,

@@ -1,11 +1,11 @@
+namespace Consultation.Web.Email;
+
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Consultation.Web.Domain;
 using Consultation.Web.Localization;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Email;
 
 /// <summary>
 /// The receipt a stakeholder gets after submitting through a personal link, in the language they answered

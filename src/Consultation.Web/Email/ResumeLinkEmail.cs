@@ -1,11 +1,11 @@
+namespace Consultation.Web.Email;
+
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using Consultation.Web.Domain;
 using Consultation.Web.Localization;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Email;
 
 /// <summary>
 /// The link a public-link respondent asks for, to continue their answers on another day or device. It names no answer,

@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Options;
-
 namespace Consultation.Web.Email;
+
+using Microsoft.Extensions.Options;
 
 /// <summary>Where mail goes: the configured SMTP server, or the in-process one when none is configured.</summary>
 /// <param name="inProcess">The in-process server, registered only when it runs (see <see cref="EmailSetup"/>).</param>

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Email;
+
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
@@ -8,8 +10,6 @@ using MailKit.Net.Smtp;
 using MailKit.Security;
 using Microsoft.Extensions.Options;
 using MimeKit;
-
-namespace Consultation.Web.Email;
 
 /// <summary>
 /// Sends a claimed batch of the outbox over SMTP and records each outcome as it happens, so that a sent message is

@@ -1,6 +1,6 @@
-using Consultation.Web.Domain;
-
 namespace Consultation.Web.Exports;
+
+using Consultation.Web.Domain;
 
 /// <summary>Everything the first Excel summary shows, already counted: the builder only lays it out.</summary>
 public sealed record SummaryData(

@@ -1,7 +1,7 @@
+namespace Consultation.Web.Exports;
+
 using ClosedXML.Excel;
 using Consultation.Web.Domain;
-
-namespace Consultation.Web.Exports;
 
 /// <summary>
 /// Lays out the first Excel summary: an About sheet and a Summary sheet with one row per option of every closed

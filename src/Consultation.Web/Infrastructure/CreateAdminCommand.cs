@@ -1,10 +1,10 @@
+namespace Consultation.Web.Infrastructure;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Localization;
 using Consultation.Web.Pages.Account;
 using Microsoft.AspNetCore.Identity;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>
 /// <c>dotnet Consultation.Web.dll create-admin someone@example.org</c>: the first admin of a production database, which

@@ -1,7 +1,7 @@
+namespace Consultation.Web.Infrastructure;
+
 using Consultation.Web.Data;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>Ready means the database answers.</summary>
 public sealed class DatabaseHealthCheck(ConsultationDbContext db) : IHealthCheck

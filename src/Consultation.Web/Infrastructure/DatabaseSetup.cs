@@ -1,3 +1,5 @@
+namespace Consultation.Web.Infrastructure;
+
 using Consultation.Web.Data;
 using Consultation.Web.Demo;
 using Consultation.Web.Domain;
@@ -6,8 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>
 /// Chooses the database: the configured connection string, or else a private PostgreSQL cluster

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Infrastructure;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -5,8 +7,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>Where and how <see cref="EmbeddedPostgres"/> runs its cluster.</summary>
 public sealed record EmbeddedPostgresOptions

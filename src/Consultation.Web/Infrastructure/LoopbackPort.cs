@@ -1,7 +1,7 @@
+namespace Consultation.Web.Infrastructure;
+
 using System.Net;
 using System.Net.Sockets;
-
-namespace Consultation.Web.Infrastructure;
 
 public static class LoopbackPort
 {

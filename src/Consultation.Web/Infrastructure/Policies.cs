@@ -1,9 +1,9 @@
+namespace Consultation.Web.Infrastructure;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>The authorization policies, by name. Every page has one deliberately (a test walks them all).</summary>
 public static class Policies

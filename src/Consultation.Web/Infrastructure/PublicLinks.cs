@@ -1,8 +1,8 @@
+namespace Consultation.Web.Infrastructure;
+
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>
 /// The start of every absolute link the app mails or prints: the public base URL (<see cref="BaseUrlSetting"/>) when set,

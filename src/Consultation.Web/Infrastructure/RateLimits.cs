@@ -1,9 +1,9 @@
+namespace Consultation.Web.Infrastructure;
+
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>
 /// The app's rate limits, each a named policy that an endpoint takes with <c>[EnableRateLimiting(name)]</c>; add another

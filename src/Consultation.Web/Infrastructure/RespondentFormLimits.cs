@@ -1,8 +1,8 @@
+namespace Consultation.Web.Infrastructure;
+
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>
 /// The size of an answer form: room for one file of the largest size an upload question may allow, and a

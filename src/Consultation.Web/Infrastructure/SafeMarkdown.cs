@@ -1,10 +1,10 @@
+namespace Consultation.Web.Infrastructure;
+
 using Markdig;
 using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>
 /// Organisers' long texts (summary, landing, privacy notice, thank-you) as Markdown: raw HTML is shown as

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Infrastructure;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
@@ -7,8 +9,6 @@ using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
-
-namespace Consultation.Web.Infrastructure;
 
 public static class SecuritySetup
 {

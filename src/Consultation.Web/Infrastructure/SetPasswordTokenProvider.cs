@@ -1,13 +1,13 @@
-using Consultation.Web.Data;
+namespace Consultation.Web.Infrastructure;
+
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>
 /// The token in an invitation's set-password link (Identity's password-reset token). Like Identity's own

@@ -1,8 +1,8 @@
+namespace Consultation.Web.Infrastructure;
+
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Options;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>How many failed password checks are allowed in a window (configuration section <c>SignIn:Throttle</c>).</summary>
 public sealed class SignInThrottleOptions

@@ -1,7 +1,7 @@
+namespace Consultation.Web.Infrastructure;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>Adds an audit event for the signed-in staff member to the request's unit of work; it is saved with the change it records.</summary>
 public sealed class StaffAudit(ConsultationDbContext db, IHttpContextAccessor http, TimeProvider time)

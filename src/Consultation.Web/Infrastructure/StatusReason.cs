@@ -1,7 +1,7 @@
+namespace Consultation.Web.Infrastructure;
+
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>Why a request ended with an error status; the status page explains it in the person's language.</summary>
 public enum StatusReason { LinkNotFound, LinkRevoked, ConsultationNotOpenYet, ConsultationClosed, FormTooLarge }

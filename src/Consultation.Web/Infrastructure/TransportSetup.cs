@@ -1,11 +1,11 @@
+namespace Consultation.Web.Infrastructure;
+
 using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>
 /// Running behind a TLS proxy (issue 14, finding 5): links from the public base URL, requests for other hosts refused,

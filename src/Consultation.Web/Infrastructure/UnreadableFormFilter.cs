@@ -1,8 +1,8 @@
+namespace Consultation.Web.Infrastructure;
+
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-
-namespace Consultation.Web.Infrastructure;
 
 /// <summary>
 /// A posted form that cannot be read (larger than the limits, or malformed) ends the request with a

@@ -1,8 +1,8 @@
+namespace Consultation.Web.Jobs;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Hangfire.Dashboard;
-
-namespace Consultation.Web.Jobs;
 
 /// <summary>
 /// The job dashboard is for admins. Its default lets in every local request, which behind a reverse proxy on

@@ -1,9 +1,9 @@
+namespace Consultation.Web.Jobs;
+
 using Consultation.Web.Data;
 using Consultation.Web.Exports;
 using Consultation.Web.Localization;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Jobs;
 
 /// <summary>
 /// Compiles one requested Excel summary. The file and the "done" state are saved in one update, so a job that

@@ -1,11 +1,11 @@
+namespace Consultation.Web.Jobs;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Email;
 using Consultation.Web.Localization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Jobs;
 
 /// <summary>
 /// Marks the invitations of anonymous responses completed and sends their receipts, all pending ones together in one

@@ -1,6 +1,6 @@
-using Consultation.Web.Email;
-
 namespace Consultation.Web.Jobs;
+
+using Consultation.Web.Email;
 
 /// <summary>
 /// Sends the outbox, batch after batch, until nothing is due; safe to run twice at once, since each batch is claimed

@@ -1,10 +1,10 @@
+namespace Consultation.Web.Jobs;
+
 using Consultation.Web.Email;
 using Consultation.Web.Infrastructure;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Npgsql;
-
-namespace Consultation.Web.Jobs;
 
 /// <summary>
 /// Hangfire on the app's PostgreSQL database, in its own schema and connection pool. The job server runs in

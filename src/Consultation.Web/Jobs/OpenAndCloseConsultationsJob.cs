@@ -1,8 +1,8 @@
+namespace Consultation.Web.Jobs;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Jobs;
 
 /// <summary>Opens scheduled consultations and closes open ones when their times come. A second run finds nothing due.</summary>
 public sealed class OpenAndCloseConsultationsJob(ConsultationDbContext db, TimeProvider time)

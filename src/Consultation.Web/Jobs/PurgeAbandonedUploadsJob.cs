@@ -1,7 +1,7 @@
+namespace Consultation.Web.Jobs;
+
 using Consultation.Web.Data;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Jobs;
 
 /// <summary>
 /// Some days after a consultation closed (<see cref="KeepDraftsDaysSetting"/>, 30 by default), deletes its drafts never

@@ -1,6 +1,6 @@
-using Hangfire;
-
 namespace Consultation.Web.Jobs;
+
+using Hangfire;
 
 /// <summary>Every recurring job, with its stable id and its schedule in UTC. Registering again changes nothing.</summary>
 public static class RecurringJobs

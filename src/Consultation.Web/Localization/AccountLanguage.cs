@@ -1,9 +1,9 @@
+namespace Consultation.Web.Localization;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-
-namespace Consultation.Web.Localization;
 
 /// <summary>
 /// A signed-in person's interface language lives with their account, so it follows them to any device: this middleware

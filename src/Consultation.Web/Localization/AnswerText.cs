@@ -1,8 +1,8 @@
+namespace Consultation.Web.Localization;
+
 using System.Globalization;
 using Consultation.Web.Domain;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Localization;
 
 /// <summary>
 /// Answers in words, in the content language (options by their text, dates and numbers in the current culture): for the

@@ -1,7 +1,7 @@
+namespace Consultation.Web.Localization;
+
 using Consultation.Web.Domain;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Localization;
 
 /// <summary>The words the questionnaire builder uses for question types and profile fields, each a literal key.</summary>
 public static class BuilderLabels

@@ -1,9 +1,9 @@
+namespace Consultation.Web.Localization;
+
 using System.Globalization;
 using Consultation.Web.Domain;
 using Consultation.Web.Domain.Conditions;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Localization;
 
 /// <summary>
 /// A checked condition in words, in the UI language, for organisers and analysts: "“Who are you?” is

@@ -1,8 +1,8 @@
+namespace Consultation.Web.Localization;
+
 using Consultation.Web.Domain;
 using Consultation.Web.Domain.Conditions;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Localization;
 
 /// <summary>
 /// Show-if conditions in words, in the interface language, naming questions, options and rows by their labels: for
@@ -14,7 +14,7 @@ public sealed class ConditionWords
     private readonly ConditionDescriber _describer;
 
     /// <summary>For organisers: a draft's conditions, with its labels in the default language.</summary>
-    public ConditionWords(Domain.Consultation draft, IStringLocalizer s)
+    public ConditionWords(Consultation draft, IStringLocalizer s)
         : this(s, [.. draft.OrderedQuestions.Select(ConditionSubject.Of)], elementKey => draft.DefaultText(elementKey, TextField.Label))
     {
     }

@@ -1,7 +1,7 @@
+namespace Consultation.Web.Localization;
+
 using System.Collections.Concurrent;
 using System.Globalization;
-
-namespace Consultation.Web.Localization;
 
 /// <summary>
 /// The languages an organiser may offer a consultation in: every language and regional variant ICU knows

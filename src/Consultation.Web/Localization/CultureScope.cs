@@ -1,6 +1,6 @@
-using System.Globalization;
-
 namespace Consultation.Web.Localization;
+
+using System.Globalization;
 
 /// <summary>
 /// Runs a stretch of work in another culture, then restores the one before. The organisers' preview shows a

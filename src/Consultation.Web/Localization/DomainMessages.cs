@@ -1,7 +1,7 @@
+namespace Consultation.Web.Localization;
+
 using Consultation.Web.Domain;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Localization;
 
 public static class DomainMessages
 {

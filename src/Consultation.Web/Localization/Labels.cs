@@ -1,8 +1,8 @@
+namespace Consultation.Web.Localization;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Localization;
 
 /// <summary>The words for the domain's states and roles, each a literal key so the resource test sees it.</summary>
 public static class Labels

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Localization;
-
 namespace Consultation.Web.Localization;
+
+using Microsoft.AspNetCore.Localization;
 
 /// <summary>
 /// The language a person picked: from <c>?lang=</c> on the request, else the cookie that remembers

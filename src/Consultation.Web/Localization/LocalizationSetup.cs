@@ -1,8 +1,8 @@
+namespace Consultation.Web.Localization;
+
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding.Metadata;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Localization;
 
 public static class LocalizationSetup
 {

@@ -1,7 +1,7 @@
+namespace Consultation.Web.Localization;
+
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Localization;
 
 /// <summary>Identity's error messages in the person's language (Identity itself only speaks English).</summary>
 public sealed class LocalizedIdentityErrorDescriber(IStringLocalizer<SharedResource> s) : IdentityErrorDescriber

@@ -1,9 +1,9 @@
+namespace Consultation.Web.Localization;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Localization;
 
 /// <summary>On a personal link (<c>/r/{token}</c>), the invitation's language comes before the browser's.</summary>
 public sealed class InvitationLanguageProvider : RequestCultureProvider

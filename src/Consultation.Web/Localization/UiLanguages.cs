@@ -1,8 +1,8 @@
+namespace Consultation.Web.Localization;
+
 using System.Globalization;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Html;
-
-namespace Consultation.Web.Localization;
 
 /// <summary>
 /// The languages of the interface (resource files in locales/). Adding one is adding its .resx

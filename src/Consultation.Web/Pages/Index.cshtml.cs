@@ -1,10 +1,10 @@
+namespace Consultation.Web.Pages;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Pages;
 
 /// <summary>The front page: the consultations anyone can answer now.</summary>
 public sealed class FrontPageModel(ConsultationDbContext db, TimeProvider time) : PageModel

@@ -1,10 +1,10 @@
+namespace Consultation.Web.Pages;
+
 using System.Globalization;
 using Consultation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages;
 
 /// <summary>Every error status, explained in the person's language (re-executed by the status-code pages middleware).</summary>
 // Re-executed for whatever method failed, POST included; it changes nothing, so it needs no antiforgery token.

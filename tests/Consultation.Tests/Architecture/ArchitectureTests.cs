@@ -1,6 +1,6 @@
-using NetArchTest.Rules;
-
 namespace Consultation.Tests.Architecture;
+
+using NetArchTest.Rules;
 
 /// <summary>
 /// The "never" lines of docs/architecture.md, checked on the compiled application: a change that breaks one fails here,

@@ -1,12 +1,12 @@
+namespace Consultation.Tests.Browser;
+
 using Consultation.Tests.Support;
+using Consultation.Web.Domain;
 using Deque.AxeCore.Commons;
 using Deque.AxeCore.Playwright;
-using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using static Consultation.Tests.Support.TestConsultations;
-
-namespace Consultation.Tests.Browser;
 
 /// <summary>Every question type filled in Chromium, page by page to the review, at desktop and phone widths.</summary>
 [Trait("Category", "Browser")]

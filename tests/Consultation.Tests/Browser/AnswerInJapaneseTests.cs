@@ -1,7 +1,7 @@
+namespace Consultation.Tests.Browser;
+
 using Consultation.Tests.Support;
 using Microsoft.Playwright;
-
-namespace Consultation.Tests.Browser;
 
 [Trait("Category", "Browser")]
 public sealed class AnswerInJapaneseTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>

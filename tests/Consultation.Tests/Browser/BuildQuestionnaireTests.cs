@@ -1,11 +1,11 @@
+namespace Consultation.Tests.Browser;
+
 using System.Text.RegularExpressions;
 using Consultation.Tests.Support;
 using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-
-namespace Consultation.Tests.Browser;
 
 /// <summary>An organiser builds a questionnaire in a real browser: every question type, options, an upload, a condition.</summary>
 [Trait("Category", "Browser")]
@@ -112,7 +112,7 @@ public sealed class BuildQuestionnaireTests(BrowserFixture browser) : BrowserTes
 
     private Task<Guid> DraftForTheDemoOrganiserAsync() => Browser.App.WithDbAsync(async db =>
     {
-        var consultation = Consultation.Web.Domain.Consultation.Create($"built-{Guid.NewGuid():N}"[..20], "en", ["en"], AccessMode.PublicLink,
+        var consultation = Consultation.Create($"built-{Guid.NewGuid():N}"[..20], "en", ["en"], AccessMode.PublicLink,
             isAnonymous: false, estimatedMinutes: 15, Browser.App.Clock.GetUtcNow());
         consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "Built in the browser");
         db.Consultations.Add(consultation);

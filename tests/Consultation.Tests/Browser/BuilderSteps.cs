@@ -1,8 +1,8 @@
+namespace Consultation.Tests.Browser;
+
 using System.Text.RegularExpressions;
 using Consultation.Web.Domain;
 using Microsoft.Playwright;
-
-namespace Consultation.Tests.Browser;
 
 /// <summary>
 /// The questionnaire builder's steps as an organiser takes them. Each step waits for what it leads to (the page's

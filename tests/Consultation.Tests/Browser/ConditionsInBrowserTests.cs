@@ -1,10 +1,10 @@
-using Consultation.Tests.Domain.Conditions;
+namespace Consultation.Tests.Browser;
+
 using System.Text.Json;
+using Consultation.Tests.Domain.Conditions;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain.Conditions;
 using Microsoft.Playwright;
-
-namespace Consultation.Tests.Browser;
 
 /// <summary>
 /// conditions.js and show-if.js as the app serves them, on test pages under the app's strict

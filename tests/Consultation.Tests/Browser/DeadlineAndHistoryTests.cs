@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Browser;
+
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Consultation.Tests.Support;
@@ -5,8 +7,6 @@ using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-
-namespace Consultation.Tests.Browser;
 
 /// <summary>An organiser extends a deadline (after a refusal), closes and reopens the consultation, then reads its history: at phone and desktop widths.</summary>
 [Trait("Category", "Browser")]

@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Browser;
+
 using ClosedXML.Excel;
 using Consultation.Tests.Jobs;
 using Consultation.Tests.Support;
@@ -5,8 +7,6 @@ using Consultation.Web.Demo;
 using Consultation.Web.Exports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-
-namespace Consultation.Tests.Browser;
 
 [Trait("Category", "Browser")]
 [Collection(JobServers.Name)]

@@ -1,7 +1,7 @@
+namespace Consultation.Tests.Browser;
+
 using Consultation.Tests.Support;
 using Microsoft.Playwright;
-
-namespace Consultation.Tests.Browser;
 
 /// <summary>The landing page's deadline in the reader's own time zone, and the landing and print pages on a phone and a desktop.</summary>
 [Trait("Category", "Browser")]

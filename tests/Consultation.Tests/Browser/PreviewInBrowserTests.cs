@@ -1,8 +1,8 @@
+namespace Consultation.Tests.Browser;
+
 using Consultation.Tests.Pages.Organise.Preview;
 using Consultation.Tests.Support;
 using Microsoft.Playwright;
-
-namespace Consultation.Tests.Browser;
 
 /// <summary>The organisers' preview in a real browser: the second language, with its condition hiding and showing a question.</summary>
 [Trait("Category", "Browser")]

@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Browser;
+
 using Consultation.Tests.Support;
 using Consultation.Web.Demo;
 using Consultation.Web.Domain;
@@ -7,8 +9,6 @@ using Deque.AxeCore.Playwright;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
-
-namespace Consultation.Tests.Browser;
 
 /// <summary>
 /// Issue 8's quality bars on the respondent pages: an axe-core scan (WCAG 2.0, 2.1, 2.2 A and AA, best practices)
@@ -283,9 +283,9 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
     }
 
     /// <summary>Two pages: a single choice and a follow-up shown by a condition; a checkbox set and a text.</summary>
-    private static Web.Domain.Consultation SmallWithConditions(string slug, DateTimeOffset now)
+    private static Consultation SmallWithConditions(string slug, DateTimeOffset now)
     {
-        var c = Web.Domain.Consultation.Create(slug, "en", ["en"], AccessMode.PublicLink, false, 3, now);
+        var c = Consultation.Create(slug, "en", ["en"], AccessMode.PublicLink, false, 3, now);
         void Label(string key, string text) => c.SetText(key, TextField.Label, "en", text);
         c.SetText(ElementKey.Consultation, TextField.Title, "en", "A short consultation");
         var section = c.AddSection("about");

@@ -1,10 +1,10 @@
+namespace Consultation.Tests.Browser;
+
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Xunit.Abstractions;
-
-namespace Consultation.Tests.Browser;
 
 /// <summary>
 /// The paged journey in Chromium (issue 8): without scripts, a section skipped and a hidden question left unanswered by the

@@ -1,8 +1,8 @@
+namespace Consultation.Tests.Browser;
+
 using AngleSharp.Dom;
 using Consultation.Tests.Support;
 using Microsoft.Playwright;
-
-namespace Consultation.Tests.Browser;
 
 /// <summary>A respondent's moves through the questionnaire's pages in the browser, each waiting for the page it leads to.</summary>
 internal static class RespondentSteps

@@ -1,8 +1,8 @@
+namespace Consultation.Tests.Browser;
+
 using Consultation.Tests.Support;
 using Consultation.Web.Demo;
 using Microsoft.Playwright;
-
-namespace Consultation.Tests.Browser;
 
 [Trait("Category", "Browser")]
 public sealed class StaffPagesTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>

@@ -1,10 +1,10 @@
+namespace Consultation.Tests.Browser;
+
 using System.Text.RegularExpressions;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
-
-namespace Consultation.Tests.Browser;
 
 /// <summary>
 /// Issue 7 end to end: an organiser builds a two-language consultation with a condition, translates it side by side,
@@ -105,7 +105,7 @@ public sealed class TranslateAndPublishTests(BrowserFixture browser) : BrowserTe
     private Task<(Guid, string)> DraftAsync() => Browser.App.WithDbAsync(async db =>
     {
         var slug = $"evaluate-{Guid.NewGuid():N}"[..20];
-        var consultation = Web.Domain.Consultation.Create(slug, "en", ["en", "fr"], AccessMode.PublicLink,
+        var consultation = Consultation.Create(slug, "en", ["en", "fr"], AccessMode.PublicLink,
             isAnonymous: false, estimatedMinutes: 5, Browser.App.Clock.GetUtcNow());
         consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "Evaluating AI together");
         db.Consultations.Add(consultation);

@@ -1,8 +1,8 @@
+namespace Consultation.Tests.Browser;
+
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.Playwright;
-
-namespace Consultation.Tests.Browser;
 
 [Trait("Category", "Browser")]
 public sealed class TranslationEditorTests(BrowserFixture browser) : BrowserTest(browser), IClassFixture<BrowserFixture>
@@ -13,7 +13,7 @@ public sealed class TranslationEditorTests(BrowserFixture browser) : BrowserTest
         var app = Browser.App;
         var id = await app.WithDbAsync(async db =>
         {
-            var c = Web.Domain.Consultation.Create($"tr-browser-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"], AccessMode.PublicLink,
+            var c = Consultation.Create($"tr-browser-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"], AccessMode.PublicLink,
                 isAnonymous: false, estimatedMinutes: 5, app.Clock.GetUtcNow());
             c.SetText(ElementKey.Consultation, TextField.Title, "en", "Shade in the city");
             c.SetText(ElementKey.Consultation, TextField.Title, "fr", "De l’ombre en ville");

@@ -1,10 +1,10 @@
+namespace Consultation.Tests.Data;
+
 using Consultation.Tests.Support;
 using Consultation.Web.Data;
 using Consultation.Web.Demo;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Data;
 
 public sealed class ConcurrencyTests(AppFactory app) : IClassFixture<AppFactory>
 {

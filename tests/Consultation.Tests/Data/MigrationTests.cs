@@ -1,7 +1,7 @@
+namespace Consultation.Tests.Data;
+
 using Consultation.Tests.Support;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Data;
 
 public sealed class MigrationTests(AppFactory app) : IClassFixture<AppFactory>
 {

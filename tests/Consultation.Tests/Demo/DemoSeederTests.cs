@@ -1,8 +1,8 @@
+namespace Consultation.Tests.Demo;
+
 using Consultation.Tests.Support;
 using Consultation.Web.Demo;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Demo;
 
 public sealed class DemoSeederTests(AppFactory app) : IClassFixture<AppFactory>
 {

@@ -1,7 +1,7 @@
+namespace Consultation.Tests.Domain;
+
 using System.Globalization;
 using Consultation.Web.Domain;
-
-namespace Consultation.Tests.Domain;
 
 public sealed class AnswerReaderTests
 {

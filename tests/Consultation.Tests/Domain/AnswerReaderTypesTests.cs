@@ -1,11 +1,12 @@
+namespace Consultation.Tests.Domain;
+
 using System.Globalization;
 using System.Text.Json;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
+using Consultation.Web.Pages.Shared;
 using static Consultation.Tests.Support.TestConsultations;
 using M = Consultation.Web.Domain.AnswerReader.Messages;
-
-namespace Consultation.Tests.Domain;
 
 /// <summary>The server's reading of every question type, on the every-type questionnaire.</summary>
 public sealed class AnswerReaderTypesTests
@@ -293,5 +294,5 @@ public sealed class DateFieldOrderTests
     [InlineData("ja", "year month day")]
     [InlineData("ko", "year month day")]
     public void DateParts_FollowTheCulture(string culture, string expected) =>
-        Assert.Equal(expected, string.Join(' ', Consultation.Web.Pages.Shared.QuestionView.DateParts(CultureInfo.GetCultureInfo(culture))));
+        Assert.Equal(expected, string.Join(' ', QuestionView.DateParts(CultureInfo.GetCultureInfo(culture))));
 }

@@ -1,7 +1,7 @@
+namespace Consultation.Tests.Domain;
+
 using Consultation.Tests.Pages.Organise.Settings;
 using Consultation.Web.Domain;
-
-namespace Consultation.Tests.Domain;
 
 /// <summary>The consultation's own rules for its settings, duplicating and archiving, without a database.</summary>
 public sealed class ConsultationSettingsTests
@@ -11,7 +11,7 @@ public sealed class ConsultationSettingsTests
     [Fact]
     public void Duplicate_CopiesEveryKindOfQuestionWithAllItsProperties_AndEveryTextWithItsStatus()
     {
-        var original = Consultation.Web.Domain.Consultation.Create("rich", "en", ["en", "fr", "sw"], AccessMode.Both, true, 12, Now);
+        var original = Consultation.Create("rich", "en", ["en", "fr", "sw"], AccessMode.Both, true, 12, Now);
         original.UseTimeZone("Africa/Nairobi");
         var about = original.AddSection("about");
         about.AddQuestion(original, "kind", QuestionType.SingleChoice, true).DescribesRespondent(ProfileField.RespondentType).ShownAsDropdown();
@@ -103,9 +103,9 @@ public sealed class ConsultationSettingsTests
         Assert.Equal(AccessMode.InvitedOnly, consultation.AccessMode);
     }
 
-    private static Consultation.Web.Domain.Consultation InStatus(ConsultationStatus status)
+    private static Consultation InStatus(ConsultationStatus status)
     {
-        var consultation = Consultation.Web.Domain.Consultation.Create(SettingsForms.NewSlug("d"), "en", ["en"], AccessMode.PublicLink, false, 5, Now);
+        var consultation = Consultation.Create(SettingsForms.NewSlug("d"), "en", ["en"], AccessMode.PublicLink, false, 5, Now);
         consultation.SetOwnText(TextField.Title, "Title");
         if (status == ConsultationStatus.Draft)
             return consultation;

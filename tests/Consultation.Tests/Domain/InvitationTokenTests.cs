@@ -1,6 +1,6 @@
-using Consultation.Web.Domain;
-
 namespace Consultation.Tests.Domain;
+
+using Consultation.Web.Domain;
 
 /// <summary>A token has one spelling: the one it was issued with. Any other spelling of the same bytes is not a token.</summary>
 public sealed class InvitationTokenTests

@@ -1,6 +1,6 @@
-using Consultation.Web.Domain;
-
 namespace Consultation.Tests.Domain;
+
+using Consultation.Web.Domain;
 
 /// <summary>A live consultation changes safely: text fixes become a version at once, structure waits, and published codes keep their meaning.</summary>
 public sealed class LiveVersionsTests
@@ -130,7 +130,7 @@ public sealed class LiveVersionsTests
         Assert.Contains(consultation.PublicationProblems(Now), p => p.Message == PublicationProblem.Messages.Archived);
     }
 
-    private static Consultation.Web.Domain.Consultation Published(out QuestionnaireVersion first)
+    private static Consultation Published(out QuestionnaireVersion first)
     {
         var consultation = Draft();
         consultation.AddSection("about").AddQuestion(consultation, "name", QuestionType.ShortText, true);
@@ -139,6 +139,6 @@ public sealed class LiveVersionsTests
         return consultation;
     }
 
-    private static Consultation.Web.Domain.Consultation Draft() =>
-        Consultation.Web.Domain.Consultation.Create("live", "en", ["en"], AccessMode.PublicLink, false, 10, Now);
+    private static Consultation Draft() =>
+        Consultation.Create("live", "en", ["en"], AccessMode.PublicLink, false, 10, Now);
 }

@@ -1,6 +1,6 @@
-using Consultation.Web.Domain;
-
 namespace Consultation.Tests.Domain;
+
+using Consultation.Web.Domain;
 
 public sealed class OutboundEmailTests
 {

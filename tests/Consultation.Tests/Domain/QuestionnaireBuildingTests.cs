@@ -1,6 +1,6 @@
-using Consultation.Web.Domain;
-
 namespace Consultation.Tests.Domain;
+
+using Consultation.Web.Domain;
 
 public sealed class QuestionnaireBuildingTests
 {
@@ -116,6 +116,6 @@ public sealed class QuestionnaireBuildingTests
         Assert.Throws<DomainException>(() => consultation.RecodeQuestion("name", "full_name"));
     }
 
-    private static Consultation.Web.Domain.Consultation Draft() =>
-        Consultation.Web.Domain.Consultation.Create("draft", "en", ["en"], AccessMode.PublicLink, false, 10, Now);
+    private static Consultation Draft() =>
+        Consultation.Create("draft", "en", ["en"], AccessMode.PublicLink, false, 10, Now);
 }

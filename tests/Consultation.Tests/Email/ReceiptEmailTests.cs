@@ -1,12 +1,12 @@
+namespace Consultation.Tests.Email;
+
 using System.Globalization;
+using Consultation.Tests.Support;
 using Consultation.Web;
 using Consultation.Web.Domain;
 using Consultation.Web.Email;
-using Consultation.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Tests.Email;
 
 public sealed class ReceiptEmailTests(AppFactory app) : IClassFixture<AppFactory>
 {
@@ -24,7 +24,7 @@ public sealed class ReceiptEmailTests(AppFactory app) : IClassFixture<AppFactory
         var s = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var before = CultureInfo.CurrentUICulture;
 
-        var email = ReceiptEmail.Build(snapshot, Invitation(), "person@example.org", answers, "fr", "https://example.org/r/x", s, DateTimeOffset.UtcNow);
+        var email = ReceiptEmail.Build(snapshot, AnIssuedInvitation(), "person@example.org", answers, "fr", "https://example.org/r/x", s, DateTimeOffset.UtcNow);
 
         Assert.Equal(before, CultureInfo.CurrentUICulture);
         Assert.Equal(Localized.Text("fr", "Your response to “{0}”", "Avis"), email.Subject);
@@ -44,7 +44,7 @@ public sealed class ReceiptEmailTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Empty(errors);
         var s = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
 
-        var email = ReceiptEmail.Build(snapshot, Invitation(), "person@example.org", answers, "fr", "https://example.org/r/x", s, DateTimeOffset.UtcNow);
+        var email = ReceiptEmail.Build(snapshot, AnIssuedInvitation(), "person@example.org", answers, "fr", "https://example.org/r/x", s, DateTimeOffset.UtcNow);
 
         foreach (var expected in new[] { "Autre: Retired judge", "29 février 2024", "Oui", "Les préjudices peuvent être réparés: Pas d’accord", "paper.pdf", "Coût, Qualité, Rapidité" })
             Assert.Contains(expected, email.TextBody!, StringComparison.Ordinal);
@@ -65,10 +65,10 @@ public sealed class ReceiptEmailTests(AppFactory app) : IClassFixture<AppFactory
             },
         });
 
-    private static Invitation Invitation()
+    private static Invitation AnIssuedInvitation()
     {
-        var consultation = Consultation.Web.Domain.Consultation.Create("avis", "fr", ["fr"], AccessMode.InvitedOnly, false, 5, DateTimeOffset.UtcNow);
+        var consultation = Consultation.Create("avis", "fr", ["fr"], AccessMode.InvitedOnly, false, 5, DateTimeOffset.UtcNow);
         var stakeholder = Stakeholder.Create("P", "person@example.org", null, Sector.Other, null, "fr", DateTimeOffset.UtcNow);
-        return Consultation.Web.Domain.Invitation.Issue(consultation, stakeholder, InvitationToken.New(), DateTimeOffset.UtcNow);
+        return Invitation.Issue(consultation, stakeholder, InvitationToken.New(), DateTimeOffset.UtcNow);
     }
 }

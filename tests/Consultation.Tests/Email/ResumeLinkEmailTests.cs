@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Email;
+
 using System.Net;
 using Consultation.Tests.Jobs;
 using Consultation.Tests.Support;
@@ -5,8 +7,6 @@ using Consultation.Web.Domain;
 using Consultation.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Email;
 
 /// <summary>A public-link respondent's resume link, asked for by email, through a real SMTP server in the test process.</summary>
 [Collection(JobServers.Name)]

@@ -1,8 +1,8 @@
+namespace Consultation.Tests.Exports;
+
 using ClosedXML.Excel;
 using Consultation.Web.Domain;
 using Consultation.Web.Exports;
-
-namespace Consultation.Tests.Exports;
 
 /// <summary>The first Excel summary, asserted cell by cell on a small hand-counted data set, read back from a saved file.</summary>
 public sealed class SummaryWorkbookTests

@@ -1,11 +1,11 @@
+namespace Consultation.Tests.Infrastructure;
+
 using System.Diagnostics;
 using System.Net;
 using System.Text.RegularExpressions;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Infrastructure;
 
 /// <summary>
 /// `dotnet Consultation.Web.dll create-admin someone@example.org`, run as an operator would on a production database that

@@ -1,9 +1,9 @@
+namespace Consultation.Tests.Infrastructure;
+
 using System.Net;
 using Consultation.Tests.Support;
 using Consultation.Web.Demo;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Infrastructure;
 
 public sealed class DataProtectionTests
 {

@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Infrastructure;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.Versioning;
@@ -5,8 +7,6 @@ using Consultation.Tests.Support;
 using Consultation.Web.Infrastructure;
 using Npgsql;
 using Xunit.Abstractions;
-
-namespace Consultation.Tests.Infrastructure;
 
 [Trait("Category", "Database")]
 [SupportedOSPlatform("linux")]

@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Infrastructure;
+
 using System.Net;
 using System.Text.RegularExpressions;
 using Consultation.Tests.Jobs;
@@ -8,8 +10,6 @@ using Consultation.Web.Jobs;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Infrastructure;
 
 /// <summary>
 /// Every absolute link the app prints or mails starts with the public base URL (App:PublicBaseUrl), or without it with the

@@ -1,6 +1,6 @@
-using Consultation.Web.Infrastructure;
-
 namespace Consultation.Tests.Infrastructure;
+
+using Consultation.Web.Infrastructure;
 
 /// <summary>Organisers' Markdown: formatting yes; raw HTML, scripts, script links and images no.</summary>
 public sealed class SafeMarkdownTests

@@ -1,9 +1,9 @@
+namespace Consultation.Tests.Infrastructure;
+
 using System.Net;
 using Consultation.Web.Infrastructure;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
-
-namespace Consultation.Tests.Infrastructure;
 
 /// <summary>The throttle's counting on its own: which attempts share a count, and when a count lifts.</summary>
 public sealed class SignInThrottleTests

@@ -1,14 +1,14 @@
+namespace Consultation.Tests.Infrastructure;
+
 using System.Net;
 using Consultation.Tests.Support;
 using Consultation.Web.Demo;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-
-namespace Consultation.Tests.Infrastructure;
 
 /// <summary>
 /// Behind a TLS proxy: host filtering by the public base URL, forwarded headers from listed proxies only, HSTS over HTTPS,

@@ -1,10 +1,10 @@
+namespace Consultation.Tests.Infrastructure;
+
 using System.Net;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using static Consultation.Tests.Support.TestConsultations;
-
-namespace Consultation.Tests.Infrastructure;
 
 /// <summary>
 /// Respondent uploads are limited per remote address (Respondents:UploadsPerHour): beyond the limit a request carrying a file

@@ -1,15 +1,15 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Jobs;
+
 using System.Diagnostics;
 using ClosedXML.Excel;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Consultation.Web.Exports;
 using Consultation.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Jobs;
 
 /// <summary>The summary job through a real Hangfire server; the file read back by ClosedXML and converted by LibreOffice.</summary>
 [Collection(JobServers.Name)]
@@ -100,7 +100,7 @@ public sealed class CompileSummaryJobTests
         var otherId = await app.WithDbAsync(async db =>
         {
             db.SummaryExports.Add(export);
-            var other = Consultation.Web.Domain.Consultation.Create("other-one", "en", ["en"], AccessMode.PublicLink, false, 5, app.Clock.GetUtcNow());
+            var other = Consultation.Create("other-one", "en", ["en"], AccessMode.PublicLink, false, 5, app.Clock.GetUtcNow());
             other.AddSection("s").AddQuestion(other, "q", QuestionType.ShortText, false);
             other.Publish(app.Clock.GetUtcNow());
             db.Consultations.Add(other);
@@ -132,7 +132,7 @@ public sealed class CompileSummaryJobTests
         await using var app = new AppFactory();
         var draftId = await app.WithDbAsync(async db =>
         {
-            var draft = Consultation.Web.Domain.Consultation.Create("a-draft", "en", ["en"], AccessMode.PublicLink, false, 5, app.Clock.GetUtcNow());
+            var draft = Consultation.Create("a-draft", "en", ["en"], AccessMode.PublicLink, false, 5, app.Clock.GetUtcNow());
             draft.SetText(ElementKey.Consultation, TextField.Title, "en", "A draft");
             db.Consultations.Add(draft);
             await db.SaveChangesAsync();

@@ -1,10 +1,10 @@
+namespace Consultation.Tests.Jobs;
+
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Consultation.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Jobs;
 
 /// <summary>
 /// An anonymous response's invitation is completed later, in a batch, by a job: never in the response's own transaction,

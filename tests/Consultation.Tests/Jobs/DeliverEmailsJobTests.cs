@@ -1,12 +1,13 @@
+namespace Consultation.Tests.Jobs;
+
 using Consultation.Tests.Support;
 using Consultation.Web.Data;
+using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Consultation.Web.Email;
 using Consultation.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Jobs;
 
 /// <summary>The delivery job against a real SMTP server in the test process, called directly for its logic.</summary>
 [Collection(JobServers.Name)]
@@ -68,7 +69,7 @@ public sealed class DeliverEmailsJobTests
             Assert.Equal(0, e.Attempts);
         });
         Assert.Empty(smtp.Received);
-        var admin = await app.SignedInAsync(Consultation.Web.Demo.DemoSeeder.AdminEmail);
+        var admin = await app.SignedInAsync(DemoSeeder.AdminEmail);
         var start = await admin.GetPageAsync("/staff");
         Assert.Contains(Localized.Text("en", "Email delivery is paused."), start.Body!.TextContent, StringComparison.Ordinal);
         var mailbox = await admin.GetPageAsync("/admin/mailbox");

@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Jobs;
+
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Consultation.Web.Email;
@@ -5,8 +7,6 @@ using Consultation.Web.Jobs;
 using Hangfire;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Jobs;
 
 /// <summary>Jobs through real Hangfire servers on the test database: what the app's nodes do in production.</summary>
 [Collection(JobServers.Name)]
@@ -68,7 +68,7 @@ public sealed class JobServerTests
         var now = app.Clock.GetUtcNow();
         var id = await app.WithDbAsync(async db =>
         {
-            var consultation = Consultation.Web.Domain.Consultation.Create("scheduled-one", "en", ["en"], AccessMode.PublicLink, false, 5, now);
+            var consultation = Consultation.Create("scheduled-one", "en", ["en"], AccessMode.PublicLink, false, 5, now);
             consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "Scheduled");
             consultation.AddSection("main").AddQuestion(consultation, "view", QuestionType.ShortText, isRequired: false);
             consultation.Schedule(now.AddHours(1), now.AddHours(2));

@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Jobs;
+
 using System.Net;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
@@ -6,8 +8,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using static Consultation.Tests.Support.TestConsultations;
-
-namespace Consultation.Tests.Jobs;
 
 /// <summary>
 /// Some days after a consultation closes (Respondents:KeepDraftsDays, 30 by default), drafts never submitted and files no
@@ -26,7 +26,7 @@ public sealed class PurgeAbandonedUploadsJobTests(AppFactory app) : IClassFixtur
     private static Dictionary<string, (string, byte[])> Paper(int size) => new() { ["a.paper"] = ("paper.pdf", Pdf(size)) };
 
     /// <summary>A public-link draft holding one file; returns its page address.</summary>
-    private async Task<string> DraftWithFileAsync(Web.Domain.Consultation consultation, int size = 700)
+    private async Task<string> DraftWithFileAsync(Consultation consultation, int size = 700)
     {
         var client = app.Respondent();
         var saved = await client.AutosaveWithFilesAsync(await client.GetPageAsync($"/c/{consultation.Slug}/answer"), null, Paper(size));

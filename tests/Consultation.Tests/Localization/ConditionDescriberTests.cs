@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Localization;
+
 using System.Globalization;
 using Consultation.Web;
 using Consultation.Web.Domain;
@@ -5,8 +7,6 @@ using Consultation.Web.Domain.Conditions;
 using Consultation.Web.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Tests.Localization;
 
 public sealed class ConditionDescriberTests
 {

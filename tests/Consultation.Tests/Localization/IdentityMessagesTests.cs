@@ -1,11 +1,11 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Localization;
+
 using System.Globalization;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Localization;
 
 public sealed class IdentityMessagesTests(AppFactory app) : IClassFixture<AppFactory>
 {

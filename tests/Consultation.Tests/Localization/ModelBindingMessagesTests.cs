@@ -1,10 +1,10 @@
+namespace Consultation.Tests.Localization;
+
 using System.Globalization;
 using Consultation.Tests.Support;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-
-namespace Consultation.Tests.Localization;
 
 public sealed class ModelBindingMessagesTests(AppFactory app) : IClassFixture<AppFactory>
 {

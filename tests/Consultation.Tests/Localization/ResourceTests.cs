@@ -1,11 +1,11 @@
+namespace Consultation.Tests.Localization;
+
 using System.Reflection;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Consultation.Web.Localization;
-
-namespace Consultation.Tests.Localization;
 
 /// <summary>Every UI string used in code or views exists, translated, in every UI language.</summary>
 public sealed partial class ResourceTests
@@ -96,7 +96,7 @@ public sealed partial class ResourceTests
             .SelectMany(f => LocalizerCall().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
             .ToHashSet();
         // Messages the domain returns as keys, localized by the page that shows them.
-        foreach (var messages in new[] { typeof(AnswerReader.Messages), typeof(PublicationProblem.Messages), typeof(Web.Domain.Consultation.DeadlineMessages) })
+        foreach (var messages in new[] { typeof(AnswerReader.Messages), typeof(PublicationProblem.Messages), typeof(Consultation.DeadlineMessages) })
             foreach (var field in messages.GetFields(BindingFlags.Public | BindingFlags.Static))
                 keys.Add((string)field.GetValue(null)!);
         return keys;

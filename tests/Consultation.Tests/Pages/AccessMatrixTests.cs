@@ -1,6 +1,8 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Pages;
+
 using System.Net;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,8 +10,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages.Infrastructure;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Pages;
 
 /// <summary>
 /// Every page handler in the route table, against anonymous visitors, each role, and members and non-members

@@ -1,10 +1,10 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Support;
+
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Dom;
+using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Support;
 
 /// <summary>Invites people through the admin's users page and reads the link their email carries.</summary>
 public static partial class Accounts

@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Support;
+
 using Consultation.Web.Data;
 using Consultation.Web.Demo;
 using Consultation.Web.Domain;
@@ -8,8 +10,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
-
-namespace Consultation.Tests.Support;
 
 /// <summary>
 /// The app in its own Testing environment on a fresh database of the test run's private cluster,

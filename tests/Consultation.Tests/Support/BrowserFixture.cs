@@ -1,7 +1,7 @@
+namespace Consultation.Tests.Support;
+
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
-
-namespace Consultation.Tests.Support;
 
 /// <summary>
 /// The app on a real Kestrel port and Debian's Chromium driven by Playwright (offline: its own Node driver,

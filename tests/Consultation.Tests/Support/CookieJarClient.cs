@@ -1,6 +1,6 @@
-using System.Net;
-
 namespace Consultation.Tests.Support;
+
+using System.Net;
 
 /// <summary>A client whose cookies the test can see and copy, as someone who stole a cookie could.</summary>
 public sealed class CookieJarClient(AppFactory app, string? cookieHeader = null)

@@ -1,8 +1,8 @@
+namespace Consultation.Tests.Support;
+
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-
-namespace Consultation.Tests.Support;
 
 /// <summary>Reads pages and fills forms the way a browser without scripts would, using only the HTML.</summary>
 public static class Html

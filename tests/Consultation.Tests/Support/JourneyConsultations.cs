@@ -1,6 +1,6 @@
-using Consultation.Web.Domain;
-
 namespace Consultation.Tests.Support;
+
+using Consultation.Web.Domain;
 
 /// <summary>
 /// A three-section consultation for the respondent's journey, in English and French, open on its public link and to
@@ -8,7 +8,7 @@ namespace Consultation.Tests.Support;
 /// </summary>
 public static class JourneyConsultations
 {
-    public sealed record Journey(Web.Domain.Consultation Consultation, string Token, string Email)
+    public sealed record Journey(Consultation Consultation, string Token, string Email)
     {
         public string Slug => Consultation.Slug;
         public string PublicLink => $"/c/{Slug}";
@@ -18,7 +18,7 @@ public static class JourneyConsultations
     public static async Task<Journey> JourneyAsync(this AppFactory app, bool anonymous = false, bool asksPublication = false, TimeSpan? opensIn = null)
     {
         var now = app.Clock.GetUtcNow();
-        var c = Web.Domain.Consultation.Create($"journey-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"], AccessMode.Both, anonymous, 5, now);
+        var c = Consultation.Create($"journey-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"], AccessMode.Both, anonymous, 5, now);
         void Text(string key, TextField field, string en, string fr)
         {
             c.SetText(key, field, "en", en);

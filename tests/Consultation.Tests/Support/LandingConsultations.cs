@@ -1,6 +1,6 @@
-using Consultation.Web.Domain;
-
 namespace Consultation.Tests.Support;
+
+using Consultation.Web.Domain;
 
 /// <summary>
 /// A published consultation in English, French and Japanese whose schedule is kept in Paris time, with Markdown
@@ -16,10 +16,10 @@ public static class LandingConsultations
     public static DateTimeOffset ClosingTime(DateTimeOffset now) => new(now.Year + 1, 7, 15, 16, 0, 0, TimeSpan.Zero);
 
     /// <summary>Stores the consultation: open now and closing at <see cref="ClosingTime"/>, or with no closing date, or opening later.</summary>
-    public static async Task<Web.Domain.Consultation> SeedAsync(this AppFactory app, bool closes = true, DateTimeOffset? opens = null, int minutes = 10)
+    public static async Task<Consultation> SeedAsync(this AppFactory app, bool closes = true, DateTimeOffset? opens = null, int minutes = 10)
     {
         var now = app.Clock.GetUtcNow();
-        var c = Web.Domain.Consultation.Create($"landing-{Guid.NewGuid():N}"[..20], "en", ["en", "fr", "ja"], AccessMode.PublicLink, false, minutes, now);
+        var c = Consultation.Create($"landing-{Guid.NewGuid():N}"[..20], "en", ["en", "fr", "ja"], AccessMode.PublicLink, false, minutes, now);
         c.UseTimeZone(TimeZone);
         void Text(string key, TextField field, string en, string fr, string ja)
         {

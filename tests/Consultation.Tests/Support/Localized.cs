@@ -1,7 +1,7 @@
+namespace Consultation.Tests.Support;
+
 using System.Globalization;
 using System.Resources;
-
-namespace Consultation.Tests.Support;
 
 /// <summary>What the app's resources say for a key in a language, so tests assert the localized text without copying it.</summary>
 public static class Localized

@@ -1,13 +1,13 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Support;
+
 using System.Net;
+using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-
-namespace Consultation.Tests.Support;
 
 /// <summary>
 /// The app with two observations for sign-in tests: every password hash computed or verified is counted (the real

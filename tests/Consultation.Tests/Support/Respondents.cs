@@ -1,11 +1,11 @@
+namespace Consultation.Tests.Support;
+
 using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Support;
 
 /// <summary>A respondent going through the questionnaire's pages the way a browser without scripts does.</summary>
 public static class Respondents

@@ -1,11 +1,12 @@
+namespace Consultation.Tests.Support;
+
 using System.Net;
 using Consultation.Web.Data;
+using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Support;
 
 /// <summary>Staff accounts for tests, signed in through the real sign-in page.</summary>
 public static class Staff
@@ -47,7 +48,7 @@ public static class Staff
             Assert.True((await users.AddToRoleAsync(user, role)).Succeeded);
         if (member is { } memberRole)
         {
-            var consultation = await db.Consultations.SingleAsync(c => c.Slug == Consultation.Web.Demo.DemoSeeder.Slug);
+            var consultation = await db.Consultations.SingleAsync(c => c.Slug == DemoSeeder.Slug);
             db.ConsultationMembers.Add(ConsultationMember.Add(consultation, user.Id, memberRole, app.Clock.GetUtcNow(), languages));
             await db.SaveChangesAsync();
         }

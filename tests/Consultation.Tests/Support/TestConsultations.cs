@@ -1,8 +1,8 @@
+namespace Consultation.Tests.Support;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Support;
 
 /// <summary>
 /// Published consultations to test against, built with the domain's own calls. <see cref="EveryTypeAsync"/> has
@@ -32,7 +32,7 @@ public static class TestConsultations
     }
 
     /// <summary>The every-type consultation, open on its public link, on the factory's database. Returns it as stored.</summary>
-    public static async Task<Web.Domain.Consultation> EveryTypeAsync(this AppFactory app, string? slug = null, bool anonymous = false)
+    public static async Task<Consultation> EveryTypeAsync(this AppFactory app, string? slug = null, bool anonymous = false)
     {
         var consultation = EveryType(slug ?? $"every-type-{Guid.NewGuid():N}"[..20], app.Clock.GetUtcNow(), anonymous);
         await app.WithDbAsync(async db =>
@@ -44,9 +44,9 @@ public static class TestConsultations
     }
 
     /// <summary>The every-type consultation, published and open, not stored.</summary>
-    public static Web.Domain.Consultation EveryType(string slug, DateTimeOffset now, bool anonymous = false)
+    public static Consultation EveryType(string slug, DateTimeOffset now, bool anonymous = false)
     {
-        var c = Web.Domain.Consultation.Create(slug, "en", ["en", "fr"], AccessMode.PublicLink, anonymous, 10, now);
+        var c = Consultation.Create(slug, "en", ["en", "fr"], AccessMode.PublicLink, anonymous, 10, now);
         void Text(string key, TextField field, string en, string fr)
         {
             c.SetText(key, field, "en", en);

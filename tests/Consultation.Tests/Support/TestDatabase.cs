@@ -1,9 +1,9 @@
+namespace Consultation.Tests.Support;
+
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
 using Consultation.Web.Infrastructure;
-
-namespace Consultation.Tests.Support;
 
 /// <summary>
 /// One throwaway PostgreSQL cluster per test run, started on first use; each test takes its own empty database.

@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Support;
+
 using System.Buffers;
 using System.Collections.Concurrent;
 using System.Net;
@@ -7,8 +9,8 @@ using SmtpServer.Authentication;
 using SmtpServer.Mail;
 using SmtpServer.Protocol;
 using SmtpServer.Storage;
-
-namespace Consultation.Tests.Support;
+using SmtpHost = SmtpServer.SmtpServer;
+using SmtpServices = SmtpServer.ComponentModel.ServiceProvider;
 
 /// <summary>
 /// A real SMTP server in the test process (the SmtpServer package) that keeps what it receives and can be told
@@ -16,7 +18,7 @@ namespace Consultation.Tests.Support;
 /// </summary>
 public sealed class TestSmtpServer : IAsyncDisposable
 {
-    private readonly SmtpServer.SmtpServer _server;
+    private readonly SmtpHost _server;
     private readonly Task _running;
     private int _transientFailuresLeft;
 
@@ -34,11 +36,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
                     e.AuthenticationRequired().AllowUnsecureAuthentication();
             })
             .Build();
-        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        var services = new SmtpServices();
         services.Add(new Store(this));
         services.Add(new Filter(this));
         services.Add(new Authenticator(requiredPassword));
-        _server = new SmtpServer.SmtpServer(options, services);
+        _server = new SmtpHost(options, services);
         _running = _server.StartAsync(CancellationToken.None);
     }
 

@@ -1,9 +1,9 @@
+namespace Consultation.Tests.Support;
+
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Support;
 
 /// <summary>
 /// A one-page consultation with two upload questions ("paper" and "annex", PDF up to 10 MB each) and a comment, open on its
@@ -11,10 +11,10 @@ namespace Consultation.Tests.Support;
 /// </summary>
 public static class UploadConsultations
 {
-    public static async Task<Web.Domain.Consultation> UploadsAsync(this AppFactory app, bool anonymous = false)
+    public static async Task<Consultation> UploadsAsync(this AppFactory app, bool anonymous = false)
     {
         var now = app.Clock.GetUtcNow();
-        var c = Web.Domain.Consultation.Create($"uploads-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"], AccessMode.Both, anonymous, 5, now);
+        var c = Consultation.Create($"uploads-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"], AccessMode.Both, anonymous, 5, now);
         void Text(string key, string en, string fr, TextField field = TextField.Label)
         {
             c.SetText(key, field, "en", en);

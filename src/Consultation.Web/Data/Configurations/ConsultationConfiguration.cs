@@ -1,11 +1,12 @@
+namespace Consultation.Web.Data.Configurations;
+
+using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Consultation.Web.Data.Configurations;
-
-internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Domain.Consultation>
+internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consultation>
 {
-    public void Configure(EntityTypeBuilder<Domain.Consultation> builder)
+    public void Configure(EntityTypeBuilder<Consultation> builder)
     {
         builder.ToTable("consultations");
         builder.Property(c => c.Id).ValueGeneratedNever();

@@ -1,8 +1,8 @@
+namespace Consultation.Web.Data.Configurations;
+
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-namespace Consultation.Web.Data.Configurations;
 
 internal sealed class ConsultationMemberConfiguration : IEntityTypeConfiguration<ConsultationMember>
 {
@@ -12,7 +12,7 @@ internal sealed class ConsultationMemberConfiguration : IEntityTypeConfiguration
         builder.Property(m => m.Id).ValueGeneratedNever();
         builder.HasIndex(m => new { m.ConsultationId, m.UserId }).IsUnique();
         builder.HasIndex(m => m.UserId);
-        builder.HasOne<Domain.Consultation>().WithMany().HasForeignKey(m => m.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Consultation>().WithMany().HasForeignKey(m => m.ConsultationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<StaffUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,10 +1,10 @@
+namespace Consultation.Web.Data.Configurations;
+
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-namespace Consultation.Web.Data.Configurations;
 
 // Identity's tables under plain names rather than "asp_net_users" and the like.
 internal sealed class StaffUserConfiguration : IEntityTypeConfiguration<StaffUser>

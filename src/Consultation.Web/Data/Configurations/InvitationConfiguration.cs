@@ -1,8 +1,8 @@
+namespace Consultation.Web.Data.Configurations;
+
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-namespace Consultation.Web.Data.Configurations;
 
 internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
 {
@@ -13,7 +13,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.HasIndex(i => i.TokenHash).IsUnique();
         builder.HasIndex(i => new { i.ConsultationId, i.StakeholderId }).IsUnique();
         builder.Property(i => i.Language).HasMaxLength(35);
-        builder.HasOne<Domain.Consultation>().WithMany().HasForeignKey(i => i.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Consultation>().WithMany().HasForeignKey(i => i.ConsultationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Stakeholder>().WithMany().HasForeignKey(i => i.StakeholderId).OnDelete(DeleteBehavior.Cascade);
     }
 }

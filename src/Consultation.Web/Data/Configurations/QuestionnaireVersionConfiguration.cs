@@ -1,10 +1,10 @@
+namespace Consultation.Web.Data.Configurations;
+
 using System.Text.Json;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-namespace Consultation.Web.Data.Configurations;
 
 internal sealed class QuestionnaireVersionConfiguration : IEntityTypeConfiguration<QuestionnaireVersion>
 {

@@ -1,10 +1,10 @@
-using Consultation.Web.Domain;
+namespace Consultation.Web.Data.Configurations;
+
 using System.Text.Json;
+using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-namespace Consultation.Web.Data.Configurations;
 
 internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
 {
@@ -32,7 +32,7 @@ internal sealed class ResponseConfiguration : IEntityTypeConfiguration<Response>
         // One response per personal link, anonymous consultations included (where invitation_id stays empty).
         builder.HasIndex(r => r.ResponsePointer).IsUnique().HasFilter("response_pointer IS NOT NULL");
         builder.HasIndex(r => new { r.ConsultationId, r.Status });
-        builder.HasOne<Domain.Consultation>().WithMany().HasForeignKey(r => r.ConsultationId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Consultation>().WithMany().HasForeignKey(r => r.ConsultationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<QuestionnaireVersion>().WithMany().HasForeignKey(r => r.QuestionnaireVersionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Invitation>().WithMany().HasForeignKey(r => r.InvitationId).OnDelete(DeleteBehavior.SetNull);
     }

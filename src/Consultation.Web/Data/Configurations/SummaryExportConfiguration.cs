@@ -1,8 +1,8 @@
+namespace Consultation.Web.Data.Configurations;
+
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-namespace Consultation.Web.Data.Configurations;
 
 internal sealed class SummaryExportConfiguration : IEntityTypeConfiguration<SummaryExport>
 {
@@ -15,6 +15,6 @@ internal sealed class SummaryExportConfiguration : IEntityTypeConfiguration<Summ
         builder.Property(e => e.FileName).HasMaxLength(200);
         builder.Property(e => e.Error).HasMaxLength(1000);
         builder.HasIndex(e => new { e.ConsultationId, e.RequestedAt });
-        builder.HasOne<Domain.Consultation>().WithMany().HasForeignKey(e => e.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Consultation>().WithMany().HasForeignKey(e => e.ConsultationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

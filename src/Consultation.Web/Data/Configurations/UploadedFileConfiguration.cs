@@ -1,8 +1,8 @@
+namespace Consultation.Web.Data.Configurations;
+
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-namespace Consultation.Web.Data.Configurations;
 
 internal sealed class UploadedFileConfiguration : IEntityTypeConfiguration<UploadedFile>
 {
@@ -17,6 +17,6 @@ internal sealed class UploadedFileConfiguration : IEntityTypeConfiguration<Uploa
         // Query files with a projection: loading the entity would fetch them.
         builder.Property<byte[]>(UploadedFileContent.Column).IsRequired();
         builder.HasIndex(f => new { f.ConsultationId, f.QuestionCode });
-        builder.HasOne<Domain.Consultation>().WithMany().HasForeignKey(f => f.ConsultationId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Consultation>().WithMany().HasForeignKey(f => f.ConsultationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

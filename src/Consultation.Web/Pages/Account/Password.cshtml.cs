@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Account;
+
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Consultation.Web.Data;
@@ -7,8 +9,6 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages.Account;
 
 /// <summary>
 /// Signed-in staff change their own password. The security stamp changes with it, which ends every other session at

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Account;
+
 using System.ComponentModel.DataAnnotations;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
@@ -6,8 +8,6 @@ using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-namespace Consultation.Web.Pages.Account;
 
 /// <summary>
 /// An invited person chooses their password from the link in their invitation. The link works once (setting the

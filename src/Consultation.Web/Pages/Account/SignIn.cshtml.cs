@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Account;
+
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -10,8 +12,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
-
-namespace Consultation.Web.Pages.Account;
 
 /// <summary>Staff sign in here: organisers, analysts, translators and admins. Every attempt is audited.</summary>
 public sealed class SignInModel(SignInManager<StaffUser> signIn, SignInThrottle throttle, ConsultationDbContext db, TimeProvider time,

@@ -1,11 +1,11 @@
+namespace Consultation.Web.Pages.Account;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-namespace Consultation.Web.Pages.Account;
 
 public sealed class SignOutModel(SignInManager<StaffUser> signIn, ConsultationDbContext db, TimeProvider time) : PageModel
 {

@@ -1,8 +1,8 @@
+namespace Consultation.Web.Pages.Admin;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages.Admin;
 
 public enum AccountStatus { Active, AwaitingPassword, LockedOut, Disabled }
 

@@ -1,9 +1,9 @@
+namespace Consultation.Web.Pages.Admin;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Pages.Admin;
 
 /// <summary>The newest entries of the audit log.</summary>
 public sealed class AuditModel(ConsultationDbContext db) : PageModel

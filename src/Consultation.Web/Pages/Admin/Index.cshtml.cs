@@ -1,8 +1,8 @@
+namespace Consultation.Web.Pages.Admin;
+
 using Consultation.Web.Data;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Pages.Admin;
 
 /// <summary>Every staff account, with its roles and whether it is locked out.</summary>
 public sealed class AdminHomeModel(ConsultationDbContext db, TimeProvider time) : PageModel

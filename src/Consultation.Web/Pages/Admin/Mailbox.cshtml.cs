@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Admin;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Email;
@@ -5,8 +7,6 @@ using Consultation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Pages.Admin;
 
 /// <summary>Every email the app queued and what became of it; in the demo, also what the SMTP server received.</summary>
 public sealed class MailboxModel(ConsultationDbContext db, DeliveryPause pause, Outbox outbox, TimeProvider time, IServiceProvider services) : PageModel

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Admin;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Email;
@@ -9,8 +11,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages.Admin;
 
 /// <summary>One account: its roles and interface language, and disabling or re-enabling it.</summary>
 public sealed class UserAccountModel(ConsultationDbContext db, UserManager<StaffUser> users, Outbox outbox, TimeProvider time,

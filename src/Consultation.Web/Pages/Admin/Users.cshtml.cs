@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Admin;
+
 using System.ComponentModel.DataAnnotations;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
@@ -10,8 +12,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages.Admin;
 
 /// <summary>
 /// Every staff account, and the form that invites a new one: the account is created without a password and an

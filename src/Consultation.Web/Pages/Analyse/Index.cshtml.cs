@@ -1,10 +1,10 @@
+namespace Consultation.Web.Pages.Analyse;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Pages.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-namespace Consultation.Web.Pages.Analyse;
 
 /// <summary>The consultations whose results the person reads.</summary>
 public sealed class AnalystHomeModel(ConsultationDbContext db) : PageModel

@@ -1,10 +1,10 @@
+namespace Consultation.Web.Pages.Organise;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Pages.Staff;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-namespace Consultation.Web.Pages.Organise;
 
 /// <summary>The consultations the person organises.</summary>
 public sealed class OrganiserHomeModel(ConsultationDbContext db) : PageModel

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Respond;
+
 using System.Globalization;
 using System.Text.Json;
 using Consultation.Web.Data;
@@ -10,8 +12,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// One page of the questionnaire (one section): shown with the answers saved so far, saved when the respondent moves to

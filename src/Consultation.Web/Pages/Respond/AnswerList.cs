@@ -1,8 +1,8 @@
+namespace Consultation.Web.Pages.Respond;
+
 using Consultation.Web.Domain;
 using Consultation.Web.Localization;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// A response's answers section by section, in words (<c>_AnswerList.cshtml</c>): on the review page with links to change

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Respond;
+
 using System.Buffers;
 using System.Globalization;
 using System.Text;
@@ -6,8 +8,6 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Caching.Memory;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// What a respondent page knows about its own markup: the questionnaire version it shows, in which content language,

@@ -1,10 +1,10 @@
+namespace Consultation.Web.Pages.Respond;
+
 using System.Runtime.CompilerServices;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Caching.Memory;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// A public link's reading of its consultation (status, dates, latest version id), reused for at most
@@ -119,7 +119,7 @@ public sealed class ConsultationStateCache : IDisposable
                 return;
             // Entries() detects changes first, so a property set on a tracked consultation counts.
             var touching = context.ChangeTracker.Entries().Any(e =>
-                e.Entity is Domain.Consultation or QuestionnaireVersion && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+                e.Entity is Consultation or QuestionnaireVersion && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
             if (!touching)
                 return;
             Touching.AddOrUpdate(context, true);

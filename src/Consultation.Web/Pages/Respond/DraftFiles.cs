@@ -1,8 +1,8 @@
+namespace Consultation.Web.Pages.Respond;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// The files of one draft while the answer page saves it (one save per request), in the save's transaction: the uploads

@@ -1,9 +1,9 @@
+namespace Consultation.Web.Pages.Respond;
+
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// The page a link opens: what the consultation is for, how long it takes, until when, and how answers are used.

@@ -1,9 +1,9 @@
+namespace Consultation.Web.Pages.Respond;
+
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>A respondent's own answers on one page, to print or save: reached only through the link that holds them.</summary>
 public sealed class MyAnswersModel(RespondentLinks links, TimeProvider time) : RespondentPageModel(links, time)

@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Mvc.Filters;
-
 namespace Consultation.Web.Pages.Respond;
+
+using Microsoft.AspNetCore.Mvc.Filters;
 
 /// <summary>
 /// Pages reached through a personal link or a resume link show one person's answers, their link and their choices: no

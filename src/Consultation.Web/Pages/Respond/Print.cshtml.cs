@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Respond;
+
 using Consultation.Web.Domain;
 using Consultation.Web.Domain.Conditions;
 using Consultation.Web.Infrastructure;
@@ -6,8 +8,6 @@ using Consultation.Web.Pages.Shared;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// The whole questionnaire on one page, to print or save: every question with its options and hints, and its

@@ -1,9 +1,9 @@
+namespace Consultation.Web.Pages.Respond;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// Published questionnaire versions kept in memory by id, so that a respondent's page does not read and

@@ -1,7 +1,7 @@
+namespace Consultation.Web.Pages.Respond;
+
 using Consultation.Web.Domain;
 using Consultation.Web.Domain.Conditions;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// The pages of a questionnaire for one respondent: one per section, numbered as the sections are (so a link to a page stays

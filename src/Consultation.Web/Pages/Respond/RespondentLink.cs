@@ -1,7 +1,7 @@
+namespace Consultation.Web.Pages.Respond;
+
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// What a respondent's link opens: a public link (<c>/c/{slug}</c>), a public link's resume link
@@ -11,7 +11,7 @@ namespace Consultation.Web.Pages.Respond;
 /// </summary>
 public sealed class RespondentLink
 {
-    internal RespondentLink(Domain.Consultation consultation, QuestionnaireVersion version, Invitation? invitation, string? token,
+    internal RespondentLink(Consultation consultation, QuestionnaireVersion version, Invitation? invitation, string? token,
         string? resume, Response? response)
     {
         Consultation = consultation;
@@ -22,7 +22,7 @@ public sealed class RespondentLink
         Response = response;
     }
 
-    public Domain.Consultation Consultation { get; }
+    public Consultation Consultation { get; }
     public QuestionnaireVersion Version { get; private set; }
     public Invitation? Invitation { get; }
     public string? Token { get; }

@@ -1,10 +1,10 @@
+namespace Consultation.Web.Pages.Respond;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// Reads respondent links and what hangs on them from the database: the consultation behind a link, the version to answer
@@ -21,7 +21,7 @@ public sealed class RespondentLinks(ConsultationDbContext db, QuestionnaireCache
     {
         Invitation? invitation = null;
         // Built only when read: the first use of a DbSet sets the context up, which a recent reading spares.
-        Func<IQueryable<Domain.Consultation>> consultations;
+        Func<IQueryable<Consultation>> consultations;
         if (token is not null)
         {
             if (InvitationToken.Hash(token) is not { } hash)
@@ -66,9 +66,9 @@ public sealed class RespondentLinks(ConsultationDbContext db, QuestionnaireCache
     }
 
     /// <summary>A consultation as read, with its latest published version (null when it has none).</summary>
-    private sealed record Reading(Domain.Consultation Consultation, QuestionnaireVersion? Version);
+    private sealed record Reading(Consultation Consultation, QuestionnaireVersion? Version);
 
-    private async Task<Reading?> ReadAsync(Func<IQueryable<Domain.Consultation>> consultations, CancellationToken cancellationToken)
+    private async Task<Reading?> ReadAsync(Func<IQueryable<Consultation>> consultations, CancellationToken cancellationToken)
     {
         // The consultation is read on every request (its status and deadline change), and with it, in the same
         // round trip, only the id of its latest version: the version itself comes from the cache. Not tracked: no page

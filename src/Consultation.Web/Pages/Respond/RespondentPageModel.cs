@@ -1,10 +1,10 @@
+namespace Consultation.Web.Pages.Respond;
+
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// A page reached through a respondent's link. The link named by the route (<c>slug</c>, <c>token</c>, <c>resume</c>) is

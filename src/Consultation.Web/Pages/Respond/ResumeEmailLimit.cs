@@ -1,6 +1,6 @@
-using System.Threading.RateLimiting;
-
 namespace Consultation.Web.Pages.Respond;
+
+using System.Threading.RateLimiting;
 
 /// <summary>
 /// How often one network address may have a resume link emailed: the form sends mail to any address typed in, so without a

@@ -1,11 +1,11 @@
+namespace Consultation.Web.Pages.Respond;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Email;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Localization;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// Emails a public-link respondent their resume link, for the answer page's resume form (<c>?handler=ResumeLink</c>): sent

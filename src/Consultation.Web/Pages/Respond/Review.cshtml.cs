@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Respond;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Email;
@@ -8,8 +10,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// Every saved answer, section by section with a link to change it, the publication preference, and the one button that

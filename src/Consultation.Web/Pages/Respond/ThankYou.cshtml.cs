@@ -1,9 +1,9 @@
+namespace Consultation.Web.Pages.Respond;
+
 using Consultation.Web.Domain;
+using Consultation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Consultation.Web.Infrastructure;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>The confirmation: what happens now, and until the deadline, how to change or print the answers given.</summary>
 public sealed class ThankYouModel(RespondentLinks links, TimeProvider time, PublicLinks publicLinks) : RespondentPageModel(links, time)

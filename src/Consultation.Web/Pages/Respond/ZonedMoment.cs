@@ -1,7 +1,7 @@
+namespace Consultation.Web.Pages.Respond;
+
 using System.Globalization;
 using Consultation.Web.Domain;
-
-namespace Consultation.Web.Pages.Respond;
 
 /// <summary>
 /// A time of the consultation's schedule as a respondent reads it: in the consultation's time zone, with that

@@ -1,7 +1,7 @@
+namespace Consultation.Web.Pages.Shared;
+
 using System.Globalization;
 using Consultation.Web.Domain;
-
-namespace Consultation.Web.Pages.Shared;
 
 /// <summary>What the one question renderer (<c>_Question.cshtml</c>) needs: the question, its texts in one language, what was answered, and what is wrong.</summary>
 public sealed record QuestionView(

@@ -1,6 +1,6 @@
-using Consultation.Web.Domain;
-
 namespace Consultation.Web.Pages.Shared;
+
+using Consultation.Web.Domain;
 
 /// <summary>
 /// What the questionnaire renderer (<c>_Questionnaire.cshtml</c>, with <c>_QuestionnaireErrors.cshtml</c> for the

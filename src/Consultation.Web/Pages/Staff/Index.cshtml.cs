@@ -1,9 +1,9 @@
+namespace Consultation.Web.Pages.Staff;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-namespace Consultation.Web.Pages.Staff;
 
 /// <summary>Where staff land after signing in: their consultations, with what their role lets them do in each.</summary>
 public sealed class StaffHomeModel(ConsultationDbContext db) : PageModel

@@ -1,10 +1,10 @@
+namespace Consultation.Web.Pages.Staff;
+
 using System.Globalization;
 using System.Security.Claims;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Pages.Staff;
 
 /// <summary>A consultation as a staff list shows it, with the person's role in it (none for an admin who is not on the team).</summary>
 public sealed record ConsultationRow(Guid Id, string Slug, string Title, ConsultationStatus Status, DateTimeOffset? ClosesAt,

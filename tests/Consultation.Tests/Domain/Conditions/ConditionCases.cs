@@ -1,9 +1,9 @@
+namespace Consultation.Tests.Domain.Conditions;
+
 using System.Text.Json;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Consultation.Web.Domain.Conditions;
-
-namespace Consultation.Tests.Domain.Conditions;
 
 /// <summary>condition-cases.json: the one list of cases both the server and wwwroot/js/conditions.js must pass.</summary>
 public static class ConditionCases

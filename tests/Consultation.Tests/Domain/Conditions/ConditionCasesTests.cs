@@ -1,6 +1,6 @@
-using Consultation.Web.Domain.Conditions;
-
 namespace Consultation.Tests.Domain.Conditions;
+
+using Consultation.Web.Domain.Conditions;
 
 /// <summary>The server's side of the shared cases; ConditionsInBrowserTests runs the same file in Chromium.</summary>
 public sealed class ConditionCasesTests

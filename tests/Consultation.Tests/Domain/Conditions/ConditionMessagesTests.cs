@@ -1,11 +1,11 @@
+namespace Consultation.Tests.Domain.Conditions;
+
 using System.Reflection;
 using System.Resources;
 using System.Text.RegularExpressions;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain.Conditions;
 using Consultation.Web.Localization;
-
-namespace Consultation.Tests.Domain.Conditions;
 
 /// <summary>
 /// The condition messages are constants, which the resource test's scanner does not see: this test

@@ -1,8 +1,8 @@
+namespace Consultation.Tests.Domain.Conditions;
+
 using System.Text.Json;
 using Consultation.Web.Domain;
 using Consultation.Web.Domain.Conditions;
-
-namespace Consultation.Tests.Domain.Conditions;
 
 public sealed class ConditionTests
 {

@@ -1,7 +1,7 @@
+namespace Consultation.Tests.Domain.Conditions;
+
 using System.Globalization;
 using System.Text;
-
-namespace Consultation.Tests.Domain.Conditions;
 
 /// <summary>
 /// Conditions made at random from the grammar and the shared questionnaire, a third of them with one

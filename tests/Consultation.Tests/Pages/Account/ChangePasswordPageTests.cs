@@ -1,10 +1,10 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Pages.Account;
+
 using System.Net;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Account;
 
 /// <summary>Signed-in staff change their own password from the staff menu.</summary>
 public sealed class ChangePasswordPageTests(AppFactory app) : IClassFixture<AppFactory>

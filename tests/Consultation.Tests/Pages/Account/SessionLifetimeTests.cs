@@ -1,9 +1,9 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Pages.Account;
+
 using System.Net;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Domain;
-
-namespace Consultation.Tests.Pages.Account;
 
 /// <summary>A staff session ends twelve hours after signing in, however busy it has been.</summary>
 public sealed class SessionLifetimeTests(AppFactory app) : IClassFixture<AppFactory>

@@ -1,10 +1,10 @@
+namespace Consultation.Tests.Pages.Account;
+
 using System.Net;
 using Consultation.Tests.Support;
 using Consultation.Web.Demo;
 using Consultation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Account;
 
 /// <summary>The page an invitation's link opens: a password chosen once, within the link's lifespan, under Identity's rules.</summary>
 public sealed class SetPasswordPageTests(AppFactory app) : IClassFixture<AppFactory>

@@ -1,10 +1,10 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Pages.Account;
+
 using System.Net;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Account;
 
 /// <summary>
 /// A failed sign-in tells nothing about the account: the same words, and exactly one password hash (the work that

@@ -1,11 +1,11 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Pages.Account;
+
 using System.Net;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Account;
 
 public sealed class SignInTests(AppFactory app) : IClassFixture<AppFactory>
 {

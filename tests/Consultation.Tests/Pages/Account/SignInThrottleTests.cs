@@ -1,10 +1,10 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Pages.Account;
+
 using System.Net;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Account;
 
 /// <summary>
 /// Failed sign-ins are throttled per (account, address) and per address, never per account alone: whoever guesses

@@ -1,12 +1,12 @@
-using Consultation.Web.Data;
-using AngleSharp.Dom;
+namespace Consultation.Tests.Pages.Admin;
+
 using System.Net;
+using AngleSharp.Dom;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Admin;
 
 /// <summary>Admins invite people, change their roles and language, and disable and re-enable accounts.</summary>
 public sealed class UsersPageTests(AppFactory app) : IClassFixture<AppFactory>

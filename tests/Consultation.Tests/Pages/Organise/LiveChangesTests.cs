@@ -1,11 +1,11 @@
+namespace Consultation.Tests.Pages.Organise;
+
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Organise;
 
 /// <summary>Changing a live consultation through the pages: text fixes reach stakeholders at once; structure waits for a confirmed publication.</summary>
 public sealed class LiveChangesTests(AppFactory app) : IClassFixture<AppFactory>
@@ -197,7 +197,7 @@ public sealed class LiveChangesTests(AppFactory app) : IClassFixture<AppFactory>
     private Task<(Guid Id, string Slug)> LiveAsync(bool extraQuestion = false) => app.WithDbAsync(async db =>
     {
         var slug = $"live-{Guid.NewGuid():N}"[..20];
-        var consultation = Consultation.Web.Domain.Consultation.Create(slug, "en", ["en"], AccessMode.PublicLink, isAnonymous: false,
+        var consultation = Consultation.Create(slug, "en", ["en"], AccessMode.PublicLink, isAnonymous: false,
             estimatedMinutes: 5, app.Clock.GetUtcNow());
         consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "A live consultation");
         var section = consultation.AddSection("about");

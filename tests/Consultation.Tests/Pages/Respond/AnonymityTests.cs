@@ -1,12 +1,13 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using System.Net;
 using System.Text.Json;
 using Consultation.Tests.Support;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>
 /// In an anonymous consultation nothing stored can link a response to the person invited: every table (the outbox and
@@ -144,7 +145,7 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
     private async Task CompleteInvitationsAsync()
     {
         await using var scope = app.Services.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Consultation.Web.Jobs.CompleteInvitationsJob>().RunAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<CompleteInvitationsJob>().RunAsync(CancellationToken.None);
     }
 
     /// <summary>Every row of every table the application and its job server use, as JSON text.</summary>
@@ -182,7 +183,7 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
     {
         var now = app.Clock.GetUtcNow();
         var slug = $"anon-{Guid.NewGuid():N}"[..20];
-        var consultation = Consultation.Web.Domain.Consultation.Create(slug, "en", ["en"], AccessMode.InvitedOnly, anonymous, 5, now);
+        var consultation = Consultation.Create(slug, "en", ["en"], AccessMode.InvitedOnly, anonymous, 5, now);
         consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "Anonymous views");
         var section = consultation.AddSection("views");
         consultation.SetText(ElementKey.Section("views"), TextField.Title, "en", "Your views");

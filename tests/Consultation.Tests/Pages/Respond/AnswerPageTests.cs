@@ -1,10 +1,10 @@
-using AngleSharp.Dom;
+namespace Consultation.Tests.Pages.Respond;
+
 using System.Net;
+using AngleSharp.Dom;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>The stakeholder's path through the HTML alone: open a link, answer, submit, see the thank-you page.</summary>
 public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>

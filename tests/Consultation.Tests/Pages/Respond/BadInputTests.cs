@@ -1,10 +1,11 @@
-using AngleSharp.Dom;
+namespace Consultation.Tests.Pages.Respond;
+
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
+using Consultation.Web.Demo;
 using Consultation.Web.Domain;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>
 /// Hostile or mistaken input gets a localized message next to the field on its page, keeps what was typed (in the draft) and
@@ -134,11 +135,11 @@ public sealed class BadInputTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     public static TheoryData<string> EveryQuestion =>
-        [.. Consultation.Web.Demo.DemoDefinition.Load(Consultation.Web.Demo.DemoSeeder.DefinitionName).Sections.SelectMany(s => s.Questions).Select(q => q.Code)];
+        [.. DemoDefinition.Load(DemoSeeder.DefinitionName).Sections.SelectMany(s => s.Questions).Select(q => q.Code)];
 
     /// <summary>A required question on the same page as <paramref name="code"/>, left blank so that page is shown again.</summary>
     private static string RequiredNeighbour(string code) =>
-        Consultation.Web.Demo.DemoDefinition.Load(Consultation.Web.Demo.DemoSeeder.DefinitionName).Sections
+        DemoDefinition.Load(DemoSeeder.DefinitionName).Sections
             .Single(s => s.Questions.Any(q => q.Code == code)).Questions.First(q => q.Required && q.Code != code).Code;
 
     [Theory]

@@ -1,16 +1,16 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using System.Net;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
-using Consultation.Web.Pages.Respond;
 using Consultation.Web.Pages.Organise;
+using Consultation.Web.Pages.Respond;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Consultation.Tests.Support.TestConsultations;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>
 /// A first visit's answer page comes from memory (BlankPageCache), with the consultation read at most a second ago

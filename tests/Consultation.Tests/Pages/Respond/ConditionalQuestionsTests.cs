@@ -1,9 +1,9 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using static Consultation.Tests.Support.TestConsultations;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>The server decides what a condition hides, whatever the browser sent: hidden questions are never required and their answers are discarded.</summary>
 public sealed class ConditionalQuestionsTests(AppFactory app) : IClassFixture<AppFactory>

@@ -1,7 +1,7 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>Content may be offered in languages the interface does not have: the chrome falls back, the content stays.</summary>
 public sealed class ContentLanguageTests(AppFactory app) : IClassFixture<AppFactory>
@@ -42,7 +42,7 @@ public sealed class ContentLanguageTests(AppFactory app) : IClassFixture<AppFact
         if (db.Consultations.Any(c => c.Slug == Slug))
             return;
         var now = app.Clock.GetUtcNow();
-        var consultation = Consultation.Web.Domain.Consultation.Create(Slug, "de", ["de", "en"], AccessMode.PublicLink, false, 5, now);
+        var consultation = Consultation.Create(Slug, "de", ["de", "en"], AccessMode.PublicLink, false, 5, now);
         consultation.SetText(ElementKey.Consultation, TextField.Title, "de", "KI-Sicherheit im Dialog");
         consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "AI safety in dialogue");
         var section = consultation.AddSection("main");

@@ -1,10 +1,10 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>The page a link opens: purpose, privacy notice, time to answer and deadline, in the respondent's language.</summary>
 public sealed class LandingPageTests(AppFactory app) : IClassFixture<AppFactory>

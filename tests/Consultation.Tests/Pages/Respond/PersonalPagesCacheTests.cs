@@ -1,6 +1,6 @@
-using Consultation.Tests.Support;
-
 namespace Consultation.Tests.Pages.Respond;
+
+using Consultation.Tests.Support;
 
 /// <summary>
 /// What a personal or resume link shows belongs to one person: no browser or proxy keeps a copy that the next user of a

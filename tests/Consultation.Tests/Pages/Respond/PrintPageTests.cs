@@ -1,9 +1,9 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using System.Net;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using static Consultation.Tests.Support.TestConsultations;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>The questionnaire to print or save: every question, its options and hints, and its condition in words, with nothing to fill in online.</summary>
 public sealed class PrintPageTests(AppFactory app) : IClassFixture<AppFactory>
@@ -74,7 +74,7 @@ public sealed class PrintPageTests(AppFactory app) : IClassFixture<AppFactory>
     public async Task ADraftConsultation_IsNotFound()
     {
         var now = app.Clock.GetUtcNow();
-        var draft = Web.Domain.Consultation.Create($"draft-{Guid.NewGuid():N}"[..20], "en", ["en"], AccessMode.PublicLink, false, 5, now);
+        var draft = Consultation.Create($"draft-{Guid.NewGuid():N}"[..20], "en", ["en"], AccessMode.PublicLink, false, 5, now);
         draft.SetText(ElementKey.Consultation, TextField.Title, "en", "Not ready");
         draft.AddSection("main").AddQuestion(draft, "view", QuestionType.LongText, isRequired: true);
         await app.WithDbAsync(async db =>

@@ -1,11 +1,11 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>Respondents say how their response may be published, when the consultation asks; never "with my name" in an anonymous one.</summary>
 public sealed class PublicationPreferenceTests(AppFactory app) : IClassFixture<AppFactory>
@@ -104,7 +104,7 @@ public sealed class PublicationPreferenceTests(AppFactory app) : IClassFixture<A
     private Task<string> AskingAsync(bool anonymous, bool asks = true) => app.WithDbAsync(async db =>
     {
         var slug = $"publish-pref-{Guid.NewGuid():N}"[..24];
-        var consultation = Consultation.Web.Domain.Consultation.Create(slug, "en", ["en", "fr"], AccessMode.PublicLink, anonymous, 5, app.Clock.GetUtcNow());
+        var consultation = Consultation.Create(slug, "en", ["en", "fr"], AccessMode.PublicLink, anonymous, 5, app.Clock.GetUtcNow());
         consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "Views");
         consultation.SetText(ElementKey.Consultation, TextField.Title, "fr", "Avis");
         var section = consultation.AddSection("views");

@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -7,12 +9,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static Consultation.Tests.Support.TestConsultations;
 
-namespace Consultation.Tests.Pages.Respond;
-
 /// <summary>Every question type answered through the answer page, as a browser without scripts would, on real PostgreSQL.</summary>
 public sealed class QuestionTypesPageTests(AppFactory app) : IClassFixture<AppFactory>
 {
-    private async Task<(HttpClient Client, IHtmlDocument Page, Web.Domain.Consultation Consultation)> OpenAsync(string acceptLanguage = "en-GB")
+    private async Task<(HttpClient Client, IHtmlDocument Page, Consultation Consultation)> OpenAsync(string acceptLanguage = "en-GB")
     {
         var consultation = await app.EveryTypeAsync();
         var client = app.Respondent(acceptLanguage);

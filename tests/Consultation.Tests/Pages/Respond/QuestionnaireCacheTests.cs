@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using System.Data.Common;
 using Consultation.Tests.Support;
 using Consultation.Web.Data;
@@ -8,8 +10,6 @@ using Consultation.Web.Pages.Respond;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>Respondent pages keep published versions in memory, and still show a newly published one at once.</summary>
 public sealed class QuestionnaireCacheTests(AppFactory app) : IClassFixture<AppFactory>

@@ -1,11 +1,11 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>
 /// The journey page by page, without scripts: answers saved between pages, resumed on another device, the language switched

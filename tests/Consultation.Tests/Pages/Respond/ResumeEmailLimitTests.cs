@@ -1,10 +1,10 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Pages.Respond;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>The resume link form sends mail to whatever address is typed: one network address gets a few, then a clear refusal.</summary>
 public sealed class ResumeEmailLimitTests(AppFactory app) : IClassFixture<AppFactory>

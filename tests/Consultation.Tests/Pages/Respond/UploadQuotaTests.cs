@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -5,8 +7,6 @@ using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using static Consultation.Tests.Support.TestConsultations;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>A draft holds files up to a total (Respondents:UploadQuotaMegabytes): beyond it, an upload is refused in words, and nothing else is lost.</summary>
 public sealed class UploadQuotaTests

@@ -1,11 +1,11 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using System.Net;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
 using static Consultation.Tests.Support.TestConsultations;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>
 /// A draft keeps one file per upload question: a file replaced or removed is deleted with the save that drops it, unless a
@@ -16,7 +16,7 @@ public sealed class UploadStorageTests(AppFactory app) : IClassFixture<AppFactor
     private static Dictionary<string, (string, byte[])> Paper(byte[] content, string name = "paper.pdf") => new() { ["a.paper"] = (name, content) };
 
     /// <summary>The first autosave of a public link: returns the draft's page address (under its resume link).</summary>
-    private static async Task<string> StartDraftAsync(HttpClient client, Web.Domain.Consultation consultation, byte[] content)
+    private static async Task<string> StartDraftAsync(HttpClient client, Consultation consultation, byte[] content)
     {
         var page = await client.GetPageAsync($"/c/{consultation.Slug}/answer");
         var saved = await client.AutosaveWithFilesAsync(page, null, Paper(content));

@@ -1,9 +1,9 @@
+namespace Consultation.Tests.Pages.Respond;
+
 using System.Net;
 using System.Security.Cryptography;
 using Consultation.Tests.Support;
 using static Consultation.Tests.Support.TestConsultations;
-
-namespace Consultation.Tests.Pages.Respond;
 
 /// <summary>Allocation is counted for the whole process: these tests run when no other test does.</summary>
 [CollectionDefinition(nameof(MeasuredAlone), DisableParallelization = true)]

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Analyse.Results;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
@@ -9,8 +11,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages.Analyse.Results;
 
 /// <summary>One consultation's results: counts by language and sector, each closed question as a chart with its table, and Excel summaries.</summary>
 public sealed class ConsultationResultsModel(ConsultationDbContext db, TimeProvider time, IBackgroundJobClient jobs,

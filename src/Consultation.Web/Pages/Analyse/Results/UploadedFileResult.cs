@@ -1,8 +1,8 @@
+namespace Consultation.Web.Pages.Analyse.Results;
+
 using Consultation.Web.Data;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
-
-namespace Consultation.Web.Pages.Analyse.Results;
 
 /// <summary>An uploaded file sent as a download, copied from PostgreSQL to the response as it is read (see <see cref="UploadedFileContent"/>).</summary>
 public sealed class UploadedFileResult(Guid fileId, string fileName, string contentType, long size) : IActionResult

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Organise.History;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
@@ -6,8 +8,6 @@ using Consultation.Web.Jobs;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Pages.Organise.History;
 
 /// <summary>
 /// A consultation's history: every audited change filed under it, newest first, a page at a time, with times in
@@ -64,7 +64,7 @@ public sealed class HistoryModel(ConsultationDbContext db) : PageModel
     }
 
     /// <summary>Names what each event changed, with a few queries for the whole page rather than one per event.</summary>
-    private async Task<Dictionary<Guid, Subject>> SubjectsAsync(Domain.Consultation consultation, IReadOnlyList<AuditEvent> events, string language,
+    private async Task<Dictionary<Guid, Subject>> SubjectsAsync(Consultation consultation, IReadOnlyList<AuditEvent> events, string language,
         CancellationToken cancellationToken)
     {
         // Events of questions, sections and members name them "{consultation id}/{code or user id}".

@@ -1,6 +1,6 @@
-using Consultation.Web.Domain;
-
 namespace Consultation.Web.Pages.Organise.History;
+
+using Consultation.Web.Domain;
 
 /// <summary>The kinds of change the history can be narrowed to.</summary>
 public enum HistoryKind { Structure, Texts, Publication, Team }

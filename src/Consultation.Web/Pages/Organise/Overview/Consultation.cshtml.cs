@@ -1,15 +1,15 @@
+namespace Consultation.Web.Pages.Organise.Overview;
+
 using System.Globalization;
 using System.Security.Claims;
-using Consultation.Web.Infrastructure;
-using Consultation.Web.Localization;
-using Microsoft.Extensions.Localization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Infrastructure;
+using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Pages.Organise.Overview;
+using Microsoft.Extensions.Localization;
 
 /// <summary>One consultation as its organisers see it: settings, team, invitations and responses at a glance.</summary>
 public sealed partial class ConsultationOverviewModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
@@ -27,7 +27,7 @@ public sealed partial class ConsultationOverviewModel(ConsultationDbContext db, 
         public string TimeZone { get; set; } = "UTC";
     }
 
-    public Domain.Consultation Consultation { get; private set; } = null!;
+    public Consultation Consultation { get; private set; } = null!;
     public string Title { get; private set; } = "";
     public IReadOnlyList<(string Email, string Name, MemberRole Role, IReadOnlyList<string> Languages)> Team { get; private set; } = [];
     public IReadOnlyList<(InvitationStatus Status, int Count)> Invitations { get; private set; } = [];
@@ -58,7 +58,7 @@ public sealed partial class ConsultationOverviewModel(ConsultationDbContext db, 
         {
             // A closed consultation is reopened with a new closing time (OnPostReopenAsync), never open-ended.
             if (c.Status == ConsultationStatus.Closed)
-                throw new DomainException(Domain.Consultation.DeadlineMessages.NoReopenDeadline);
+                throw new DomainException(Consultation.DeadlineMessages.NoReopenDeadline);
             c.Open(time.GetUtcNow());
         }, cancellationToken);
 
@@ -86,7 +86,7 @@ public sealed partial class ConsultationOverviewModel(ConsultationDbContext db, 
     }
 
     /// <summary>Applies a change the domain may refuse; a refusal is shown in words, and nothing is saved.</summary>
-    private async Task<IActionResult> ChangeAsync(Guid consultationId, string action, Action<Domain.Consultation> change, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeAsync(Guid consultationId, string action, Action<Consultation> change, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(consultationId, cancellationToken))
             return NotFound();
@@ -99,7 +99,7 @@ public sealed partial class ConsultationOverviewModel(ConsultationDbContext db, 
             ScheduleProblem = e.Message switch
             {
                 "A consultation must close after it opens." => s["The closing time must be after the opening time."],
-                Domain.Consultation.DeadlineMessages.NoReopenDeadline => s.Explain(e),
+                Consultation.DeadlineMessages.NoReopenDeadline => s.Explain(e),
                 _ => s["This change is not possible while the consultation is {0}.", Labels.Status(s, Consultation.Status)],
             };
             // A refused open or close shows the stored times; a refused schedule keeps what the organiser typed.

@@ -1,10 +1,10 @@
+namespace Consultation.Web.Pages.Organise.Overview;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
-
-namespace Consultation.Web.Pages.Organise.Overview;
 
 /// <summary>
 /// The overview's deadline forms: extending an open or scheduled consultation's closing time, and reopening a
@@ -32,7 +32,7 @@ public sealed partial class ConsultationOverviewModel
     /// field in words, with what was typed kept, and nothing is saved.
     /// </summary>
     private async Task<IActionResult> ChangeDeadlineAsync(Guid consultationId, string action,
-        Action<Domain.Consultation, DateTimeOffset, DateTimeOffset> change, CancellationToken cancellationToken)
+        Action<Consultation, DateTimeOffset, DateTimeOffset> change, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(consultationId, cancellationToken))
             return NotFound();

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Organise.Preview;
+
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
@@ -10,8 +12,6 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
 
-namespace Consultation.Web.Pages.Organise.Preview;
-
 /// <summary>
 /// The working copy exactly as respondents would see it, in any offered language, with its conditions live. Posted
 /// answers are checked by the respondents' own rules and forgotten, unless the team asks for a test response, which is
@@ -20,7 +20,7 @@ namespace Consultation.Web.Pages.Organise.Preview;
 public sealed class PreviewModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IAuthorizationService authorization,
     IStringLocalizer<SharedResource> s) : PageModel
 {
-    public Domain.Consultation Consultation { get; private set; } = null!;
+    public Consultation Consultation { get; private set; } = null!;
     public QuestionnaireSnapshot Snapshot { get; private set; } = null!;
     public string Language { get; private set; } = "";
 

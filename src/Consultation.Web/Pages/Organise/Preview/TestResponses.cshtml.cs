@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Organise.Preview;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
@@ -5,8 +7,6 @@ using Consultation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Pages.Organise.Preview;
 
 /// <summary>Clearing a consultation's test responses, after a confirmation: organisers only.</summary>
 public sealed class TestResponsesModel(ConsultationDbContext db, StaffAudit audit) : PageModel

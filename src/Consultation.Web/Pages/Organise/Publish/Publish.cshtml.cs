@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Organise.Publish;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
@@ -8,8 +10,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Consultation.Web.Pages.Organise.Publish;
-
 /// <summary>
 /// The checks a consultation must pass, in words with a link to each problem, and the button that publishes it.
 /// On a live consultation: what the structural changes waiting in the working copy are, what happens to the
@@ -17,7 +17,7 @@ namespace Consultation.Web.Pages.Organise.Publish;
 /// </summary>
 public sealed class PublishModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
-    public Domain.Consultation Consultation { get; private set; } = null!;
+    public Consultation Consultation { get; private set; } = null!;
     public string Title { get; private set; } = "";
     public IReadOnlyList<(string Text, string Link)> Problems { get; private set; } = [];
     public string? Refusal { get; private set; }

@@ -1,6 +1,6 @@
-using Consultation.Web.Domain;
-
 namespace Consultation.Web.Pages.Organise.Questionnaire;
+
+using Consultation.Web.Domain;
 
 /// <summary>What <c>_ChoiceRows.cshtml</c> needs: the list of options (or matrix rows) as typed, and what each may say beyond its text.</summary>
 public sealed record ChoiceRowsView(string ListName, string CommandPrefix, IReadOnlyList<QuestionInput.ChoiceInput> Items, Question Question, bool ReadOnly,

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Organise.Questionnaire;
+
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Consultation.Web.Data;
@@ -9,8 +11,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Consultation.Web.Pages.Organise.Questionnaire;
-
 /// <summary>
 /// One question: its code, texts in the default language, rules, options or rows, and the condition
 /// that shows it. Every button saves what was typed first, so reordering an option loses nothing.
@@ -20,7 +20,7 @@ public sealed class QuestionModel(ConsultationDbContext db, StaffAudit audit, Ti
     /// <summary>Empty lines offered for new options (and matrix rows): enough for a whole scale on a new question, a few more later.</summary>
     public static int BlankRowsFor(Question question) => question.Options.Count == 0 ? 7 : 3;
 
-    public Domain.Consultation Consultation { get; private set; } = null!;
+    public Consultation Consultation { get; private set; } = null!;
     public Question Question { get; private set; } = null!;
     public string? Problem { get; private set; }
 
@@ -49,7 +49,7 @@ public sealed class QuestionModel(ConsultationDbContext db, StaffAudit audit, Ti
             return NotFound();
         if (ReadOnly)
         {
-            Problem = s[Domain.Consultation.ArchivedIsReadOnly];
+            Problem = s[Consultation.ArchivedIsReadOnly];
             return Page();
         }
         if (ModelState.IsValid)

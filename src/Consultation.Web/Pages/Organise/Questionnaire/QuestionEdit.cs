@@ -1,16 +1,16 @@
+namespace Consultation.Web.Pages.Organise.Questionnaire;
+
 using System.Globalization;
 using Consultation.Web.Domain;
 using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
-namespace Consultation.Web.Pages.Organise.Questionnaire;
-
 /// <summary>
 /// Applies what the question form posted to the questionnaire, one setting at a time, so that each
 /// refusal of the domain lands next to the field it concerns and the rest is still checked.
 /// </summary>
-internal sealed class QuestionEdit(Domain.Consultation consultation, Question question, QuestionInput input,
+internal sealed class QuestionEdit(Consultation consultation, Question question, QuestionInput input,
     ModelStateDictionary modelState, IStringLocalizer s, CultureInfo culture)
 {
     public void Apply(string command)

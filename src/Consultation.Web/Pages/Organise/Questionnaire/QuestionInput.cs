@@ -1,8 +1,8 @@
+namespace Consultation.Web.Pages.Organise.Questionnaire;
+
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Consultation.Web.Domain;
-
-namespace Consultation.Web.Pages.Organise.Questionnaire;
 
 /// <summary>What the question form posts: every setting as typed, so a refused save shows it back unchanged.</summary>
 public sealed class QuestionInput
@@ -68,7 +68,7 @@ public sealed class QuestionInput
         public string? Value { get; set; }
     }
 
-    public static QuestionInput From(Domain.Consultation consultation, Question question, CultureInfo culture) => new()
+    public static QuestionInput From(Consultation consultation, Question question, CultureInfo culture) => new()
     {
         Code = question.Code,
         Label = consultation.DefaultText(ElementKey.Question(question.Code), TextField.Label) ?? "",

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Organise.Questionnaire;
+
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Consultation.Web.Data;
@@ -7,12 +9,10 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
 
-namespace Consultation.Web.Pages.Organise.Questionnaire;
-
 /// <summary>The questionnaire at a glance: sections and their questions, added, moved and removed with plain buttons.</summary>
 public sealed class QuestionnaireModel(ConsultationDbContext db, Infrastructure.StaffAudit audit, IStringLocalizer<SharedResource> s) : PageModel
 {
-    public Domain.Consultation Consultation { get; private set; } = null!;
+    public Consultation Consultation { get; private set; } = null!;
     public string Title { get; private set; } = "";
     public string? Problem { get; private set; }
     public LiveState? Live { get; private set; }
@@ -123,7 +123,7 @@ public sealed class QuestionnaireModel(ConsultationDbContext db, Infrastructure.
     /// Applies one change to the questionnaire. The change returns what to audit, or null when it
     /// refused the input (with errors in ModelState); a rule of the domain is shown in words.
     /// </summary>
-    private async Task<IActionResult> ChangeAsync(Guid consultationId, Func<Domain.Consultation, (string Action, string Type, string Code)?> change,
+    private async Task<IActionResult> ChangeAsync(Guid consultationId, Func<Consultation, (string Action, string Type, string Code)?> change,
         CancellationToken cancellationToken, string? anchor = null)
     {
         if (!await LoadAsync(consultationId, cancellationToken))

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Organise.Questionnaire;
+
 using System.ComponentModel.DataAnnotations;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
@@ -8,12 +10,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
-namespace Consultation.Web.Pages.Organise.Questionnaire;
-
 /// <summary>A section's title and code, in the default language.</summary>
 public sealed class SectionModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
-    public Domain.Consultation Consultation { get; private set; } = null!;
+    public Consultation Consultation { get; private set; } = null!;
     public Section Section { get; private set; } = null!;
     public string? Problem { get; private set; }
     public LiveState? Live { get; private set; }
@@ -53,7 +53,7 @@ public sealed class SectionModel(ConsultationDbContext db, StaffAudit audit, Tim
             return NotFound();
         if (Consultation.IsArchived)
         {
-            Problem = s[Domain.Consultation.ArchivedIsReadOnly];
+            Problem = s[Consultation.ArchivedIsReadOnly];
             return Page();
         }
         if (!ModelState.IsValid)

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Organise.Settings;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
@@ -8,8 +10,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
-
-namespace Consultation.Web.Pages.Organise.Settings;
 
 /// <summary>An organiser creates a consultation as a draft, and becomes its first organiser.</summary>
 public sealed class NewConsultationModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
@@ -32,10 +32,10 @@ public sealed class NewConsultationModel(ConsultationDbContext db, StaffAudit au
         var userId = User.RequiredStaffUserId();
         var user = await db.Users.SingleAsync(u => u.Id == userId, cancellationToken);
         var now = time.GetUtcNow();
-        Domain.Consultation consultation;
+        Consultation consultation;
         try
         {
-            consultation = Domain.Consultation.Create(Input.Slug!, Input.DefaultLanguage!, Input.OfferedLanguages, Input.AccessMode, Input.IsAnonymous, Input.EstimatedMinutes, now);
+            consultation = Consultation.Create(Input.Slug!, Input.DefaultLanguage!, Input.OfferedLanguages, Input.AccessMode, Input.IsAnonymous, Input.EstimatedMinutes, now);
             Input.ApplyTo(consultation, now);
         }
         catch (DomainException)

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Organise.Settings;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
@@ -8,8 +10,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Npgsql;
-
-namespace Consultation.Web.Pages.Organise.Settings;
 
 /// <summary>A consultation's settings: edited with a check that nobody saved in between; duplicated; archived.</summary>
 public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
@@ -132,7 +132,7 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
         return RedirectToPage(new { consultationId });
     }
 
-    private async Task<Domain.Consultation?> LoadAsync(Guid consultationId, CancellationToken cancellationToken)
+    private async Task<Consultation?> LoadAsync(Guid consultationId, CancellationToken cancellationToken)
     {
         var consultation = await db.Consultations
             .Include(c => c.Texts.Where(t => t.ElementKey == ElementKey.Consultation))

@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Organise.Settings;
+
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using Consultation.Web.Data;
@@ -6,8 +8,6 @@ using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages.Organise.Settings;
 
 /// <summary>
 /// A consultation's settings as the new and settings pages show and post them. Texts are those of the default
@@ -53,7 +53,7 @@ public sealed class SettingsInput
     [BindNever]
     public bool IsArchived { get; set; }
 
-    public static SettingsInput From(Domain.Consultation c)
+    public static SettingsInput From(Consultation c)
     {
         var zone = ZonedTime.Find(c.TimeZone) ?? TimeZoneInfo.Utc;
         string? Text(TextField field) => c.DefaultText(ElementKey.Consultation, field);
@@ -85,7 +85,7 @@ public sealed class SettingsInput
     /// languages and time zones, times that exist, closing after opening, and a link nobody else has.
     /// </summary>
     public async Task ValidateAsync(ModelStateDictionary modelState, IStringLocalizer s, ConsultationDbContext db,
-        Domain.Consultation? existing, CancellationToken cancellationToken)
+        Consultation? existing, CancellationToken cancellationToken)
     {
         const string prefix = "Input.";
         foreach (var (name, text) in new[] { (nameof(Summary), Summary), (nameof(Landing), Landing), (nameof(PrivacyNotice), PrivacyNotice), (nameof(ThankYou), ThankYou) })
@@ -107,7 +107,7 @@ public sealed class SettingsInput
         Slug = Slug?.Trim().ToLowerInvariant();
         if (Slug is { Length: > 0 } slug)
         {
-            if (!Domain.Consultation.IsValidSlug(slug))
+            if (!Consultation.IsValidSlug(slug))
                 modelState.AddModelError(prefix + nameof(Slug), s["Use only lower-case letters, digits and single hyphens in the link, up to 100 characters (for example: climate-2027)"]);
             else if (await db.Consultations.AnyAsync(c => c.Slug == slug && (existing == null || c.Id != existing.Id), cancellationToken))
                 modelState.AddModelError(prefix + nameof(Slug), s["The link /c/{0} is already taken by another consultation. Choose another.", slug]);
@@ -143,7 +143,7 @@ public sealed class SettingsInput
     }
 
     /// <summary>Applies the settings through the consultation's own rules (which throw <see cref="DomainException"/>).</summary>
-    public void ApplyTo(Domain.Consultation c, DateTimeOffset now)
+    public void ApplyTo(Consultation c, DateTimeOffset now)
     {
         c.ChangeSlug(Slug!);
         c.ChangeLanguages(DefaultLanguage!, OfferedLanguages);

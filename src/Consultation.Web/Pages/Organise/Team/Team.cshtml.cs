@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Organise.Team;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
@@ -8,8 +10,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages.Organise.Team;
 
 /// <summary>
 /// A consultation's team: its organisers, analysts and translators (with their languages). Organisers add existing
@@ -136,7 +136,7 @@ public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> u
     /// other: the second sees the first's result (a membership replaced or removed, the last organiser) instead of
     /// overwriting it. A refusal (in words) saves nothing and shows the page again.
     /// </summary>
-    private async Task<IActionResult> ChangeTeamAsync(Guid consultationId, Guid? memberId, Func<Domain.Consultation, Task<string?>> change,
+    private async Task<IActionResult> ChangeTeamAsync(Guid consultationId, Guid? memberId, Func<Consultation, Task<string?>> change,
         CancellationToken cancellationToken)
     {
         string? problem;
@@ -164,7 +164,7 @@ public sealed class TeamModel(ConsultationDbContext db, UserManager<StaffUser> u
         return Page();
     }
 
-    private string? LanguageProblem(Domain.Consultation consultation, MemberRole role, IReadOnlyList<string> languages)
+    private string? LanguageProblem(Consultation consultation, MemberRole role, IReadOnlyList<string> languages)
     {
         if (role != MemberRole.Translator)
             return null;

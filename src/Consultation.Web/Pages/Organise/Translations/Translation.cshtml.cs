@@ -1,3 +1,5 @@
+namespace Consultation.Web.Pages.Organise.Translations;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
@@ -6,8 +8,6 @@ using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-
-namespace Consultation.Web.Pages.Organise.Translations;
 
 /// <summary>
 /// Every text of a consultation in one language, side by side with the default language, saved in one go. Only the
@@ -37,7 +37,7 @@ public sealed class TranslationModel(ConsultationDbContext db, StaffAudit audit,
 
     public sealed record Group(string Heading, IReadOnlyList<Row> Rows);
 
-    public Domain.Consultation Consultation { get; private set; } = null!;
+    public Consultation Consultation { get; private set; } = null!;
     public string Title { get; private set; } = "";
     public string Language { get; private set; } = "";
     public bool Organises { get; private set; }

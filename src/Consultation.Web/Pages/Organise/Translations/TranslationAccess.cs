@@ -1,9 +1,9 @@
+namespace Consultation.Web.Pages.Organise.Translations;
+
 using System.Security.Claims;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Web.Pages.Organise.Translations;
 
 /// <summary>
 /// Which languages the signed-in person may translate in one consultation: every one for its organisers (and admins,

@@ -1,10 +1,10 @@
+namespace Consultation.Web.Pages.Organise.Translations;
+
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-
-namespace Consultation.Web.Pages.Organise.Translations;
 
 /// <summary>Each offered language's progress: texts translated, missing and outdated, with a link to its editor for those who may translate it.</summary>
 public sealed class TranslationsModel(ConsultationDbContext db) : PageModel

@@ -1,14 +1,14 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Pages.Organise.History;
+
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Pages.Organise.Settings;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Organise.History;
 
 /// <summary>An organiser reads their consultation's history: every change in words, newest first, a page at a time.</summary>
 public sealed class HistoryPageTests(AppFactory app) : IClassFixture<AppFactory>
@@ -181,7 +181,7 @@ public sealed class HistoryPageTests(AppFactory app) : IClassFixture<AppFactory>
     /// <summary>A draft in English and French that keeps its times in Tokyo.</summary>
     private Task<Guid> DraftAsync() => app.WithDbAsync(async db =>
     {
-        var consultation = Consultation.Web.Domain.Consultation.Create($"history-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"],
+        var consultation = Consultation.Create($"history-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"],
             AccessMode.PublicLink, isAnonymous: false, estimatedMinutes: 10, app.Clock.GetUtcNow());
         consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "Urban trees and heat");
         consultation.UseTimeZone(TimeZone);

@@ -1,11 +1,11 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Pages.Organise.Overview;
+
 using System.Net;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Organise.Overview;
 
 /// <summary>An organiser opens, closes and schedules a consultation from its page.</summary>
 public sealed class ConsultationPageTests(AppFactory app) : IClassFixture<AppFactory>
@@ -100,7 +100,7 @@ public sealed class ConsultationPageTests(AppFactory app) : IClassFixture<AppFac
         var otherId = await app.WithDbAsync(async db =>
         {
             var now = app.Clock.GetUtcNow();
-            var other = Consultation.Web.Domain.Consultation.Create($"other-{Guid.NewGuid():N}"[..20], "en", ["en"], AccessMode.PublicLink, false, 5, now);
+            var other = Consultation.Create($"other-{Guid.NewGuid():N}"[..20], "en", ["en"], AccessMode.PublicLink, false, 5, now);
             other.AddSection("s").AddQuestion(other, "q", QuestionType.ShortText, false);
             other.Publish(now);
             db.Consultations.Add(other);

@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Pages.Organise.Overview;
+
 using System.Globalization;
 using System.Net;
 using AngleSharp.Html.Dom;
@@ -6,8 +8,6 @@ using Consultation.Web.Domain;
 using Consultation.Web.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Pages.Organise.Overview;
 
 /// <summary>
 /// More time for stakeholders, from the consultation's overview: a later deadline for an open consultation, a new
@@ -219,7 +219,7 @@ public sealed class DeadlineTests(AppFactory app) : IClassFixture<AppFactory>
     private Task<int> EventsAsync(Guid id, string action) =>
         app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.ConsultationId == id && e.Action == action));
 
-    private Task<Consultation.Web.Domain.Consultation> StoredAsync(Guid id) =>
+    private Task<Consultation> StoredAsync(Guid id) =>
         app.WithDbAsync(db => db.Consultations.AsNoTracking().SingleAsync(c => c.Id == id));
 
     private async Task RunScheduleAsync()

@@ -1,12 +1,13 @@
-using Consultation.Web.Data;
-using AngleSharp.Dom;
+namespace Consultation.Tests.Pages.Organise.Preview;
+
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
+using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Organise.Preview;
 
 /// <summary>The preview: the working copy as respondents see it, in any offered language, checked on the server and never stored.</summary>
 public sealed class PreviewPageTests(AppFactory app) : IClassFixture<AppFactory>
@@ -138,7 +139,7 @@ public sealed class PreviewPageTests(AppFactory app) : IClassFixture<AppFactory>
     [Fact]
     public async Task AnUnknownConsultation_IsNotFound()
     {
-        var admin = await app.SignedInAsync(Consultation.Web.Demo.DemoSeeder.AdminEmail);
+        var admin = await app.SignedInAsync(DemoSeeder.AdminEmail);
 
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/organise/{Guid.NewGuid()}/preview")).StatusCode);
     }
@@ -171,7 +172,7 @@ public sealed class PreviewPageTests(AppFactory app) : IClassFixture<AppFactory>
     /// </summary>
     public static Task<Guid> DraftAsync(AppFactory app) => app.WithDbAsync(async db =>
     {
-        var c = Consultation.Web.Domain.Consultation.Create($"preview-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"],
+        var c = Consultation.Create($"preview-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"],
             AccessMode.PublicLink, isAnonymous: false, estimatedMinutes: 5, app.Clock.GetUtcNow());
         void Text(string key, TextField field, string en, string fr)
         {

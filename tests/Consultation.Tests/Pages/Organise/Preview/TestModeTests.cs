@@ -1,13 +1,14 @@
-using AngleSharp.Dom;
+namespace Consultation.Tests.Pages.Organise.Preview;
+
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Exports;
+using Consultation.Web.Pages.Organise;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Organise.Preview;
 
 /// <summary>Test mode: answers submitted from the preview as test responses, marked, never counted, and cleared by organisers.</summary>
 public sealed class TestModeTests(AppFactory app) : IClassFixture<AppFactory>
@@ -168,6 +169,6 @@ public sealed class TestModeTests(AppFactory app) : IClassFixture<AppFactory>
 
     private Task<int> TestVersionsAsync(Guid id) => app.WithDbAsync(db => db.QuestionnaireVersions.Tests(id).CountAsync());
 
-    private static Task<Consultation.Web.Domain.Consultation> QuestionnaireLoaderFor(ConsultationDbContext db, Guid id) =>
-        Consultation.Web.Pages.Organise.QuestionnaireLoader.LoadAsync(db, id, CancellationToken.None)!;
+    private static Task<Consultation> QuestionnaireLoaderFor(ConsultationDbContext db, Guid id) =>
+        QuestionnaireLoader.LoadAsync(db, id, CancellationToken.None)!;
 }

@@ -1,10 +1,10 @@
+namespace Consultation.Tests.Pages.Organise.Publish;
+
 using System.Net;
 using AngleSharp.Dom;
 using Consultation.Tests.Support;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Organise.Publish;
 
 /// <summary>Publishing from the organiser's pages: the checks in words with links, then a frozen version stakeholders answer.</summary>
 public sealed class PublishPageTests(AppFactory app) : IClassFixture<AppFactory>
@@ -59,7 +59,7 @@ public sealed class PublishPageTests(AppFactory app) : IClassFixture<AppFactory>
 
     private Task<Guid> DraftAsync(string[] languages, bool withOptions) => app.WithDbAsync(async db =>
     {
-        var consultation = Consultation.Web.Domain.Consultation.Create($"publish-{Guid.NewGuid():N}"[..20], "en", languages,
+        var consultation = Consultation.Create($"publish-{Guid.NewGuid():N}"[..20], "en", languages,
             AccessMode.PublicLink, isAnonymous: false, estimatedMinutes: 5, app.Clock.GetUtcNow());
         consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "Ready to publish?");
         var section = consultation.AddSection("about");

@@ -1,3 +1,5 @@
+namespace Consultation.Tests.Pages.Organise.Questionnaire;
+
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
@@ -7,8 +9,6 @@ using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Pages.Organise.Questionnaire;
 
 /// <summary>An organiser builds a draft questionnaire through the pages: sections, questions, options, codes, conditions.</summary>
 public sealed class QuestionnaireBuilderTests(AppFactory app) : IClassFixture<AppFactory>
@@ -279,7 +279,7 @@ public sealed class QuestionnaireBuilderTests(AppFactory app) : IClassFixture<Ap
     {
         var id = await app.WithDbAsync(async db =>
         {
-            var consultation = Consultation.Web.Domain.Consultation.Create($"draft-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"],
+            var consultation = Consultation.Create($"draft-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"],
                 AccessMode.Both, isAnonymous: false, estimatedMinutes: 10, app.Clock.GetUtcNow());
             consultation.SetText(ElementKey.Consultation, TextField.Title, "en", "A draft consultation");
             db.Consultations.Add(consultation);
@@ -290,6 +290,6 @@ public sealed class QuestionnaireBuilderTests(AppFactory app) : IClassFixture<Ap
     }
 
 
-    private Task<Consultation.Web.Domain.Consultation> LoadAsync(Guid id) =>
+    private Task<Consultation> LoadAsync(Guid id) =>
         app.WithDbAsync(async db => (await Web.Pages.Organise.QuestionnaireLoader.LoadAsync(db, id, CancellationToken.None))!);
 }

@@ -1,13 +1,13 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Pages.Organise.Settings;
+
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Organise.Settings;
 
 /// <summary>An organiser creates a consultation from /organise/new.</summary>
 public sealed class NewPageTests(AppFactory app) : IClassFixture<AppFactory>

@@ -1,7 +1,7 @@
+namespace Consultation.Tests.Pages.Organise.Settings;
+
 using System.Net;
 using Consultation.Tests.Support;
-
-namespace Consultation.Tests.Pages.Organise.Settings;
 
 /// <summary>Fills the new and settings pages' form the way a browser without scripts would.</summary>
 internal static class SettingsForms

@@ -1,13 +1,13 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Pages.Organise.Settings;
+
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Organise.Settings;
 
 /// <summary>An organiser edits, duplicates and archives a consultation from its settings page.</summary>
 public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory>
@@ -228,7 +228,7 @@ public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(SettingsForms.SettingsPath(Guid.NewGuid()))).StatusCode);
     }
 
-    private static async Task<Consultation.Web.Domain.Consultation> FullAsync(Consultation.Web.Data.ConsultationDbContext db, Guid id) =>
+    private static async Task<Consultation> FullAsync(ConsultationDbContext db, Guid id) =>
         await db.Consultations
             .Include(c => c.Sections).ThenInclude(s => s.Questions).ThenInclude(q => q.Options)
             .Include(c => c.Sections).ThenInclude(s => s.Questions).ThenInclude(q => q.Rows)
@@ -238,7 +238,7 @@ public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory
     /// Every property of every section, question, option and row in order, except ids and positions (the order says it):
     /// a property added to the model later is compared too.
     /// </summary>
-    internal static List<string> Structure(Consultation.Web.Domain.Consultation c) =>
+    internal static List<string> Structure(Consultation c) =>
         [.. c.OrderedSections.SelectMany(s => new[] { $"section {s.Code}" }
             .Concat(s.OrderedQuestions.SelectMany(q => new[] { Properties(q) }
                 .Concat(q.Options.OrderBy(o => o.Position).Select(Properties))
@@ -252,7 +252,7 @@ public sealed class SettingsPageTests(AppFactory app) : IClassFixture<AppFactory
         ? string.Join(",", list.Cast<object>())
         : value?.ToString() ?? "null";
 
-    private static List<string> Texts(Consultation.Web.Domain.Consultation c) =>
+    private static List<string> Texts(Consultation c) =>
         [.. c.Texts.Select(t => $"{t.ElementKey}|{t.Field}|{t.Language}|{t.Status}|{t.SourceHash}|{t.Text}").Order(StringComparer.Ordinal)];
 
     private Task<string?> SummaryAsync(Guid id) => app.WithDbAsync(db => db.ContentTexts

@@ -1,15 +1,15 @@
-using Consultation.Web.Data;
-using AngleSharp.Dom;
+namespace Consultation.Tests.Pages.Organise.Team;
+
 using System.Net;
+using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Demo;
 using Consultation.Web.Domain;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-
-namespace Consultation.Tests.Pages.Organise.Team;
 
 /// <summary>Organisers add, change and remove the members of their consultation's team, through the page.</summary>
 public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
@@ -265,7 +265,7 @@ public sealed class TeamPageTests(AppFactory app) : IClassFixture<AppFactory>
         var email = await app.CreateStaffAsync(StaffRoles.Organiser);
         var id = await app.WithDbAsync(async db =>
         {
-            var consultation = Consultation.Web.Domain.Consultation.Create($"team-{Guid.NewGuid():N}"[..20], "en", ["en", "fr", "sw"],
+            var consultation = Consultation.Create($"team-{Guid.NewGuid():N}"[..20], "en", ["en", "fr", "sw"],
                 AccessMode.PublicLink, false, 5, app.Clock.GetUtcNow());
             var user = await db.Users.SingleAsync(u => u.Email == email);
             db.Consultations.Add(consultation);

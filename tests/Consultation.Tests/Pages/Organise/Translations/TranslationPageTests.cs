@@ -1,13 +1,13 @@
-using Consultation.Web.Data;
+namespace Consultation.Tests.Pages.Organise.Translations;
+
 using System.Globalization;
 using System.Net;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
+using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Microsoft.EntityFrameworkCore;
-
-namespace Consultation.Tests.Pages.Organise.Translations;
 
 /// <summary>Translating side by side: progress per language, saving only what changed, never over another's work, and who may translate what.</summary>
 public sealed class TranslationPageTests(AppFactory app) : IClassFixture<AppFactory>
@@ -305,9 +305,9 @@ public sealed class TranslationPageTests(AppFactory app) : IClassFixture<AppFact
     /// A draft in English with a title, summary, a section, a choice question with a hint and two options, and a matrix
     /// with a scale and one statement; <paramref name="more"/> adds to it before it is stored.
     /// </summary>
-    private Task<Guid> DraftAsync(string[] languages, Action<Web.Domain.Consultation>? more = null) => app.WithDbAsync(async db =>
+    private Task<Guid> DraftAsync(string[] languages, Action<Consultation>? more = null) => app.WithDbAsync(async db =>
     {
-        var c = Web.Domain.Consultation.Create($"tr-{Guid.NewGuid():N}"[..20], "en", languages, AccessMode.PublicLink,
+        var c = Consultation.Create($"tr-{Guid.NewGuid():N}"[..20], "en", languages, AccessMode.PublicLink,
             isAnonymous: false, estimatedMinutes: 5, app.Clock.GetUtcNow());
         c.SetText(ElementKey.Consultation, TextField.Title, "en", Title);
         c.SetText(ElementKey.Consultation, TextField.Summary, "en", "Tell us how *you* get water.\n\n- at home\n- at work");
@@ -335,7 +335,7 @@ public sealed class TranslationPageTests(AppFactory app) : IClassFixture<AppFact
         return c.Id;
     });
 
-    private Task ChangeAsync(Guid id, Action<Web.Domain.Consultation> change) => app.WithDbAsync(async db =>
+    private Task ChangeAsync(Guid id, Action<Consultation> change) => app.WithDbAsync(async db =>
     {
         var consultation = await db.Consultations.Include(c => c.Texts).SingleAsync(c => c.Id == id);
         change(consultation);
