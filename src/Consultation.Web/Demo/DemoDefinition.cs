@@ -52,4 +52,6 @@ internal sealed record DemoQuestion(
 
 internal sealed record DemoOption(string Code, Dictionary<string, string> Label, Sector? Sector, bool NoOpinion);
 
-internal sealed record DemoStakeholder(string Name, string Email, string? Organisation, Sector Sector, string? Country, string Language);
+/// <summary>A person of the demo registry; one with a source of consent gave it on the day the demo was seeded.</summary>
+internal sealed record DemoStakeholder(string Name, string Email, string? Organisation, Sector Sector, string? Country, string Language,
+    string TimeZone = "UTC", IReadOnlyList<string>? Tags = null, string? ConsentSource = null);

@@ -46,7 +46,14 @@ public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, User
             var stakeholder = await db.Stakeholders.FirstOrDefaultAsync(s => s.Email == person.Email, cancellationToken);
             if (stakeholder is null)
             {
-                stakeholder = Stakeholder.Create(person.Name, person.Email, person.Organisation, person.Sector, person.Country, person.Language, now);
+                stakeholder = Stakeholder.Create(new StakeholderDetails(person.Name, person.Email, person.Organisation, person.Sector, person.Country, person.Language)
+                {
+                    TimeZone = person.TimeZone,
+                    Tags = person.Tags ?? [],
+                    ConsentGiven = person.ConsentSource is not null,
+                    ConsentDate = person.ConsentSource is null ? null : DateOnly.FromDateTime(now.UtcDateTime),
+                    ConsentSource = person.ConsentSource,
+                }, now);
                 db.Stakeholders.Add(stakeholder);
             }
             var token = InvitationToken.Derive(secret, $"invitation:{definition.Slug}:{person.Email}");

@@ -81,4 +81,6 @@ public static class AuditActions
     public const string TranslationsSaved = "translations-saved";
     public const string DeadlineExtended = "deadline-extended";
     public const string ConsultationReopened = "consultation-reopened";
+    public const string StakeholderAdded = "stakeholder-added";
+    public const string StakeholderChanged = "stakeholder-changed";
 }

@@ -1,13 +1,43 @@
 namespace Consultation.Web.Domain;
 
+/// <summary>What describes a person in the registry: what the registry's form edits and an import will bring.</summary>
+public sealed record StakeholderDetails(string Name, string Email, string? Organisation, Sector Sector, string? Country, string PreferredLanguage)
+{
+    /// <summary>IANA time zone: reminders go out in working hours there.</summary>
+    public string TimeZone { get; init; } = "UTC";
+
+    public IReadOnlyList<string> Tags { get; init; } = [];
+    public bool ConsentGiven { get; init; }
+    public DateOnly? ConsentDate { get; init; }
+    public string? ConsentSource { get; init; }
+    public string? Notes { get; init; }
+
+    /// <summary>Across every consultation: no invitation or reminder is ever emailed to this person.</summary>
+    public bool NeverEmail { get; init; }
+}
+
 /// <summary>A person or organisation in the registry shared across consultations.</summary>
 public sealed class Stakeholder
 {
+    public const int NameLength = 200;
+    public const int EmailLength = 320;
+    public const int OrganisationLength = 300;
+    public const int LanguageLength = 35;
+    public const int TimeZoneLength = 64;
+    public const int TagLength = 50;
+    public const int MaxTags = 20;
+    public const int ConsentSourceLength = 300;
+    public const int NotesLength = 4_000;
+
     private Stakeholder() { }
 
     public Guid Id { get; private set; }
     public string Name { get; private set; } = "";
     public string Email { get; private set; } = "";
+
+    /// <summary>The address as compared: trimmed and in lower case, unique across the registry.</summary>
+    public string NormalisedEmail { get; private set; } = "";
+
     public string? Organisation { get; private set; }
     public Sector Sector { get; private set; }
 
@@ -15,23 +45,95 @@ public sealed class Stakeholder
     public string? Country { get; private set; }
 
     public string PreferredLanguage { get; private set; } = "";
+    public string TimeZone { get; private set; } = "UTC";
+    public List<string> Tags { get; private set; } = [];
+    public bool ConsentGiven { get; private set; }
+    public DateOnly? ConsentDate { get; private set; }
+    public string? ConsentSource { get; private set; }
+    public string? Notes { get; private set; }
+    public bool NeverEmail { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? UpdatedAt { get; private set; }
+
+    /// <summary>The row's version (PostgreSQL's xmin): an edit saves only over the version its form was read at.</summary>
+    public uint Version { get; private set; }
 
     public static Stakeholder Create(string name, string email, string? organisation, Sector sector, string? country,
-        string preferredLanguage, DateTimeOffset now)
+        string preferredLanguage, DateTimeOffset now) =>
+        Create(new StakeholderDetails(name, email, organisation, sector, country, preferredLanguage), now);
+
+    public static Stakeholder Create(StakeholderDetails details, DateTimeOffset now)
     {
-        if (string.IsNullOrWhiteSpace(email) || !email.Contains('@', StringComparison.Ordinal))
-            throw new DomainException("'{0}' is not an email address.", email);
-        return new Stakeholder
-        {
-            Id = Guid.NewGuid(),
-            Name = name.Trim(),
-            Email = email.Trim(),
-            Organisation = organisation,
-            Sector = sector,
-            Country = country?.ToUpperInvariant(),
-            PreferredLanguage = preferredLanguage,
-            CreatedAt = now,
-        };
+        var stakeholder = new Stakeholder { Id = Guid.NewGuid(), CreatedAt = now };
+        stakeholder.Apply(details);
+        return stakeholder;
     }
+
+    public void Edit(StakeholderDetails details, DateTimeOffset now)
+    {
+        Apply(details);
+        UpdatedAt = now;
+    }
+
+    /// <summary>Trimmed and in lower case: two spellings of one address are one person.</summary>
+    public static string Normalise(string email) => email.Trim().ToLowerInvariant();
+
+    /// <summary>An address a mail server would accept, alone (no display name), within the length a column keeps.</summary>
+    public static bool IsEmailAddress(string? email) =>
+        email?.Trim() is { Length: > 0 and <= EmailLength } trimmed
+        && trimmed.Contains('@', StringComparison.Ordinal)
+        && MimeKit.MailboxAddress.TryParse(trimmed, out var parsed)
+        && parsed.Address == trimmed;
+
+    /// <summary>Tags as kept: trimmed, without blanks, each once whatever its case.</summary>
+    public static List<string> CleanTags(IEnumerable<string?> tags) =>
+        [.. tags.Select(t => t?.Trim() ?? "").Where(t => t.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)];
+
+    private void Apply(StakeholderDetails details)
+    {
+        var name = details.Name.Trim();
+        if (name.Length is 0 or > NameLength)
+            throw new DomainException("A name is needed, up to {0} characters.", NameLength);
+        if (!IsEmailAddress(details.Email))
+            throw new DomainException("'{0}' is not an email address.", details.Email);
+        var organisation = Blank(details.Organisation);
+        if (organisation?.Length > OrganisationLength)
+            throw new DomainException("The organisation must be {0} characters or fewer.", OrganisationLength);
+        if (!Enum.IsDefined(details.Sector))
+            throw new DomainException("Choose a sector from the list.");
+        var country = Blank(details.Country);
+        if (country is not null && Countries.Known(country) is null)
+            throw new DomainException("'{0}' is not an ISO 3166-1 country code.", country);
+        var language = details.PreferredLanguage.Trim();
+        if (language.Length is 0 or > LanguageLength)
+            throw new DomainException("A preferred language is needed.");
+        if (ZonedTime.Find(details.TimeZone) is null || details.TimeZone.Length > TimeZoneLength)
+            throw new DomainException("'{0}' is not a time zone.", details.TimeZone);
+        var tags = CleanTags(details.Tags);
+        if (tags.Count > MaxTags || tags.Any(t => t.Length > TagLength))
+            throw new DomainException("Up to {0} tags, each {1} characters or fewer.", MaxTags, TagLength);
+        if (details.ConsentGiven && details.ConsentDate is null)
+            throw new DomainException("Say when consent was given.");
+        var source = Blank(details.ConsentSource);
+        if (source?.Length > ConsentSourceLength)
+            throw new DomainException("The source of consent must be {0} characters or fewer.", ConsentSourceLength);
+        var notes = Blank(details.Notes?.Replace("\r\n", "\n", StringComparison.Ordinal));
+        if (notes?.Length > NotesLength)
+            throw new DomainException("The notes must be {0} characters or fewer.", NotesLength);
+
+        Name = name;
+        Email = details.Email.Trim();
+        NormalisedEmail = Normalise(details.Email);
+        Organisation = organisation;
+        Sector = details.Sector;
+        Country = country is null ? null : Countries.Known(country);
+        PreferredLanguage = language;
+        TimeZone = details.TimeZone;
+        Tags = tags;
+        (ConsentGiven, ConsentDate, ConsentSource) = (details.ConsentGiven, details.ConsentDate, source);
+        Notes = notes;
+        NeverEmail = details.NeverEmail;
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 }

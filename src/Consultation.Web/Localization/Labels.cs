@@ -97,6 +97,8 @@ public static class Labels
         AuditActions.TranslationsSaved => s["Saved translations"],
         AuditActions.DeadlineExtended => s["Extended the deadline"],
         AuditActions.ConsultationReopened => s["Reopened the consultation"],
+        AuditActions.StakeholderAdded => s["Added a stakeholder to the registry"],
+        AuditActions.StakeholderChanged => s["Changed a stakeholder in the registry"],
         _ => action,
     };
 

@@ -67,6 +67,10 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         // {language} is the translator's own language here; TranslationPageTests checks the others are refused.
         ["organise/{consultationId:guid}/translations/{language}"] = Access.ConsultationTranslators,
         ["organise/{consultationId:guid}/history"] = Access.ConsultationOrganisers,
+        // The registry is every consultation's: platform organisers and admins, not organisers by membership alone.
+        ["organise/stakeholders"] = Access.Creators,
+        ["organise/stakeholders/new"] = Access.Creators,
+        ["organise/stakeholders/{stakeholderId:guid}"] = Access.Creators,
         ["analyse"] = Access.Analysts,
         ["analyse/{consultationId:guid}"] = Access.ConsultationAnalysts,
         ["admin"] = Access.Admin,
@@ -168,6 +172,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         public string Token { get; private set; } = "";
         public Guid ConsultationId { get; private set; }
         public Guid AccountId { get; private set; }
+        public Guid StakeholderId { get; private set; }
 
         public async Task InitializeAsync()
         {
@@ -175,6 +180,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
             Token = demo.PersonalLinks[0].Path["/r/".Length..];
             ConsultationId = await App.WithDbAsync(db => db.Consultations.Where(c => c.Slug == DemoSeeder.Slug).Select(c => c.Id).SingleAsync());
             AccountId = await App.WithDbAsync(db => db.Users.Where(u => u.Email == DemoSeeder.AnalystEmail).Select(u => u.Id).SingleAsync());
+            StakeholderId = await App.WithDbAsync(db => db.Stakeholders.OrderBy(s => s.Name).Select(s => s.Id).FirstAsync());
             _clients[Person.Anonymous] = App.Respondent();
             _clients[Person.Admin] = await App.SignedInAsync(DemoSeeder.AdminEmail);
             _clients[Person.Organiser] = await App.SignedInAsync(DemoSeeder.OrganiserEmail);
@@ -191,6 +197,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
                 .Replace("{token}", Token, StringComparison.Ordinal)
                 .Replace("{consultationId:guid}", ConsultationId.ToString(), StringComparison.Ordinal)
                 .Replace("{userId:guid}", AccountId.ToString(), StringComparison.Ordinal)
+                .Replace("{stakeholderId:guid}", StakeholderId.ToString(), StringComparison.Ordinal)
                 .Replace("{code:int}", "404", StringComparison.Ordinal)
                 .Replace("{section:int?}", "1", StringComparison.Ordinal)
                 .Replace("{resume}", Token, StringComparison.Ordinal)
