@@ -25,7 +25,7 @@ public sealed class StakeholdersModel(ConsultationDbContext db) : PageModel
     [BindProperty(SupportsGet = true)] public bool? Consent { get; set; }
     [BindProperty(SupportsGet = true)] public bool? NeverEmail { get; set; }
     [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "name";
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int Total { get; private set; }
@@ -52,17 +52,17 @@ public sealed class StakeholdersModel(ConsultationDbContext db) : PageModel
     /// <summary>This list's address, with its search, filters and sort, at another page.</summary>
     public string? Link(int page) => Url.Page("/Organise/Stakeholders/Stakeholders", new
     {
-        q = Q, sector = Sector, country = Country, language = Language, tag = Tag, consent = Consent, neverEmail = NeverEmail, sort = Sort, page,
+        q = Q, sector = Sector, country = Country, language = Language, tag = Tag, consent = Consent, neverEmail = NeverEmail, sort = Sort, pageNumber = page,
     });
 
     private IQueryable<Stakeholder> Filtered(IQueryable<Stakeholder> registry)
     {
         if (Q?.Trim() is { Length: > 0 } q)
         {
-            // Typed % and _ are meant literally.
+            // Typed %, _ and \ are meant literally.
             var pattern = "%" + q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            registry = registry.Where(x => EF.Functions.ILike(x.Name, pattern) || EF.Functions.ILike(x.Email, pattern)
-                || (x.Organisation != null && EF.Functions.ILike(x.Organisation, pattern)));
+            registry = registry.Where(x => EF.Functions.ILike(x.Name, pattern, "\\") || EF.Functions.ILike(x.Email, pattern, "\\")
+                || (x.Organisation != null && EF.Functions.ILike(x.Organisation, pattern, "\\")));
         }
         if (Sector is { } sector)
             registry = registry.Where(x => x.Sector == sector);
