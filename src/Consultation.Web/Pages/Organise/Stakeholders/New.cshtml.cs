@@ -1,5 +1,6 @@
 namespace Consultation.Web.Pages.Organise.Stakeholders;
 
+using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class NewStakeholderModel(ConsultationDbContext db, StaffAudit aud
     [BindProperty]
     public StakeholderInput Input { get; set; } = new();
 
-    public void OnGet() => Input.PreferredLanguage = ContentLanguages.Known(System.Globalization.CultureInfo.CurrentUICulture.Name) ?? UiLanguages.Default;
+    public void OnGet() => Input.PreferredLanguage = ContentLanguages.Known(CultureInfo.CurrentUICulture.Name) ?? UiLanguages.Default;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
