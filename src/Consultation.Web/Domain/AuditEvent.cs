@@ -83,4 +83,6 @@ public static class AuditActions
     public const string ConsultationReopened = "consultation-reopened";
     public const string StakeholderAdded = "stakeholder-added";
     public const string StakeholderChanged = "stakeholder-changed";
+    public const string StakeholdersExported = "stakeholders-exported";
+    public const string StakeholdersMerged = "stakeholders-merged";
 }

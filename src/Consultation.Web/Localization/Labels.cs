@@ -99,6 +99,8 @@ public static class Labels
         AuditActions.ConsultationReopened => s["Reopened the consultation"],
         AuditActions.StakeholderAdded => s["Added a stakeholder to the registry"],
         AuditActions.StakeholderChanged => s["Changed a stakeholder in the registry"],
+        AuditActions.StakeholdersExported => s["Downloaded people from the registry"],
+        AuditActions.StakeholdersMerged => s["Merged two entries of the registry"],
         _ => action,
     };
 

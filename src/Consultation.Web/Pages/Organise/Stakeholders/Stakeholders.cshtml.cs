@@ -2,6 +2,7 @@ namespace Consultation.Web.Pages.Organise.Stakeholders;
 
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -10,21 +11,15 @@ using Microsoft.EntityFrameworkCore;
 /// The registry: search, filter and sort, a page of <see cref="PageSize"/> at a time. Everything is in the query string,
 /// so a filtered list is a link. Each sort has an index (the column, then the id), so any page of 10,000 comes at once.
 /// </summary>
-public sealed class StakeholdersModel(ConsultationDbContext db) : PageModel
+public sealed partial class StakeholdersModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time) : PageModel
 {
     public const int PageSize = 50;
 
     public sealed record Row(Guid Id, string Name, string Email, string? Organisation, Sector Sector, string? Country,
         string PreferredLanguage, List<string> Tags, bool ConsentGiven, bool NeverEmail);
 
-    [BindProperty(SupportsGet = true)] public string? Q { get; set; }
-    [BindProperty(SupportsGet = true)] public Sector? Sector { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Country { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Language { get; set; }
-    [BindProperty(SupportsGet = true)] public string? Tag { get; set; }
-    [BindProperty(SupportsGet = true)] public bool? Consent { get; set; }
-    [BindProperty(SupportsGet = true)] public bool? NeverEmail { get; set; }
-    [BindProperty(SupportsGet = true)] public string Sort { get; set; } = "name";
+    /// <summary>Bound from the query string's own names (q, sector, …): with no "Filter." prefix there, binding falls back to none.</summary>
+    [BindProperty(SupportsGet = true)] public RegistryFilter Filter { get; set; } = new();
     [BindProperty(SupportsGet = true)] public int PageNumber { get; set; } = 1;
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -37,10 +32,9 @@ public sealed class StakeholdersModel(ConsultationDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var registry = db.Visible(User).AsNoTracking();
-        var found = Filtered(registry);
-        Total = await found.CountAsync(cancellationToken);
+        Total = await Filter.Filtered(registry).CountAsync(cancellationToken);
         PageNumber = Math.Clamp(PageNumber, 1, LastPage);
-        Rows = await Sorted(found)
+        Rows = await Filter.Apply(registry)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(x => new Row(x.Id, x.Name, x.Email, x.Organisation, x.Sector, x.Country, x.PreferredLanguage, x.Tags, x.ConsentGiven, x.NeverEmail))
             .ToListAsync(cancellationToken);
@@ -50,40 +44,13 @@ public sealed class StakeholdersModel(ConsultationDbContext db) : PageModel
     }
 
     /// <summary>This list's address, with its search, filters and sort, at another page.</summary>
-    public string? Link(int page) => Url.Page("/Organise/Stakeholders/Stakeholders", new
+    public string? Link(int page)
     {
-        q = Q, sector = Sector, country = Country, language = Language, tag = Tag, consent = Consent, neverEmail = NeverEmail, sort = Sort, pageNumber = page,
-    });
-
-    private IQueryable<Stakeholder> Filtered(IQueryable<Stakeholder> registry)
-    {
-        if (Q?.Trim() is { Length: > 0 } q)
-        {
-            // Typed %, _ and \ are meant literally.
-            var pattern = "%" + q.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%";
-            registry = registry.Where(x => EF.Functions.ILike(x.Name, pattern, "\\") || EF.Functions.ILike(x.Email, pattern, "\\")
-                || (x.Organisation != null && EF.Functions.ILike(x.Organisation, pattern, "\\")));
-        }
-        if (Sector is { } sector)
-            registry = registry.Where(x => x.Sector == sector);
-        if (Country?.ToUpperInvariant() is { Length: > 0 } country)
-            registry = registry.Where(x => x.Country == country);
-        if (Language is { Length: > 0 } language)
-            registry = registry.Where(x => x.PreferredLanguage == language);
-        if (Tag is { Length: > 0 } tag)
-            registry = registry.Where(x => x.Tags.Contains(tag));
-        if (Consent is { } consent)
-            registry = registry.Where(x => x.ConsentGiven == consent);
-        if (NeverEmail is { } neverEmail)
-            registry = registry.Where(x => x.NeverEmail == neverEmail);
-        return registry;
+        var values = Filter.RouteValues();
+        values["pageNumber"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return Url.Page("/Organise/Stakeholders/Stakeholders", values);
     }
 
-    private IQueryable<Stakeholder> Sorted(IQueryable<Stakeholder> found) => Sort switch
-    {
-        "organisation" => found.OrderBy(x => x.Organisation).ThenBy(x => x.Id),
-        "country" => found.OrderBy(x => x.Country).ThenBy(x => x.Id),
-        "created" => found.OrderByDescending(x => x.CreatedAt).ThenByDescending(x => x.Id),
-        _ => found.OrderBy(x => x.Name).ThenBy(x => x.Id),
-    };
+    /// <summary>A download of everyone this list found, on every page: <paramref name="handler"/> is Excel or Csv.</summary>
+    public string? DownloadLink(string handler) => Url.Page("/Organise/Stakeholders/Stakeholders", handler, Filter.RouteValues());
 }
