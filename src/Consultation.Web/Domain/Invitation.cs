@@ -16,6 +16,12 @@ public sealed class Invitation
     public DateTimeOffset? CompletedAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
 
+    /// <summary>
+    /// The registry entry this invitation was issued to, when a merge has since moved it to another (ADR 0017). Set, it
+    /// exempts the invitation from "one invitation per person and consultation": after a merge one person may hold two.
+    /// </summary>
+    public Guid? MergedFrom { get; private set; }
+
     public static Invitation Issue(Consultation consultation, Stakeholder stakeholder, string token, DateTimeOffset now)
     {
         if (!consultation.AllowsInvitations)
@@ -53,6 +59,15 @@ public sealed class Invitation
             throw new DomainException("This invitation has already been completed.");
         Status = InvitationStatus.Completed;
         CompletedAt = anonymously ? null : now;
+    }
+
+    /// <summary>Moves the invitation, its link and its state unchanged, to the entry that absorbs the one it was issued to.</summary>
+    internal void MoveTo(Stakeholder survivor, Stakeholder absorbed)
+    {
+        if (StakeholderId != absorbed.Id)
+            throw new InvalidOperationException("The invitation belongs to another entry.");
+        MergedFrom ??= StakeholderId;
+        StakeholderId = survivor.Id;
     }
 
     public void Revoke(DateTimeOffset now)

@@ -75,6 +75,41 @@ public sealed class Stakeholder
         UpdatedAt = now;
     }
 
+    /// <summary>
+    /// Takes in <paramref name="other"/>, an entry for the same person that is then removed from the registry. This entry's
+    /// own details are kept, with what the other adds: an organisation or a country this one lacks, every tag, both
+    /// notes, consent if either gave it (the earlier consent, with its own date and source, if both did), never email
+    /// if either said so, and the earlier creation. The other's <paramref name="invitations"/> (all of them) move here,
+    /// so both histories stay with the person.
+    /// </summary>
+    public void Absorb(Stakeholder other, IReadOnlyCollection<Invitation> invitations, DateTimeOffset now)
+    {
+        if (other.Id == Id)
+            throw new DomainException("An entry cannot be merged with itself.");
+        if (invitations.Any(i => i.StakeholderId != other.Id))
+            throw new ArgumentException("Only the other entry's invitations move with it.", nameof(invitations));
+        var tags = CleanTags(Tags.Concat(other.Tags));
+        if (tags.Count > MaxTags)
+            throw new DomainException("Together these entries have {0} tags; at most {1} can be kept. Remove some tags from one of them first.", tags.Count, MaxTags);
+        var notes = Notes is null || other.Notes is null || Notes == other.Notes ? Notes ?? other.Notes : Notes + "\n\n" + other.Notes;
+        if (notes?.Length > NotesLength)
+            throw new DomainException("Together the notes are {0} characters; at most {1} can be kept. Shorten the notes of one of them first.", notes.Length, NotesLength);
+
+        Organisation ??= other.Organisation;
+        Country ??= other.Country;
+        Tags = tags;
+        Notes = notes;
+        // A date and a source describe one act of consent: they are never taken from different entries.
+        if (other.ConsentGiven && (!ConsentGiven || other.ConsentDate < ConsentDate))
+            (ConsentGiven, ConsentDate, ConsentSource) = (true, other.ConsentDate, other.ConsentSource);
+        NeverEmail |= other.NeverEmail;
+        if (other.CreatedAt < CreatedAt)
+            CreatedAt = other.CreatedAt;
+        foreach (var invitation in invitations)
+            invitation.MoveTo(this, other);
+        UpdatedAt = now;
+    }
+
     /// <summary>Trimmed and in lower case: two spellings of one address are one person.</summary>
     public static string Normalise(string email) => email.Trim().ToLowerInvariant();
 

@@ -79,4 +79,79 @@ public sealed class StakeholderTests
     [InlineData("IV", null)]
     [InlineData("KEN", null)]
     public void Countries_KnowTheAssignedIsoCodesOnly(string code, string? known) => Assert.Equal(known, Countries.Known(code));
+
+    [Fact]
+    public void Absorb_KeepsTheSurvivorsDetails_UnitesTags_JoinsNotes_FillsGaps_AndKeepsTheEarlierConsent()
+    {
+        var kept = Stakeholder.Create(Valid() with { Organisation = null, Country = null, NeverEmail = false }, Now);
+        var other = Stakeholder.Create(new StakeholderDetails("Yui Sato", "yui@lab.example.org", "Tokyo AI Lab", Sector.Academia, "GB", "en")
+        {
+            Tags = ["Evaluation", "panel"],
+            ConsentGiven = true,
+            ConsentDate = new DateOnly(2025, 5, 1),
+            ConsentSource = "2025 survey",
+            Notes = "Second address",
+            NeverEmail = true,
+        }, Now.AddDays(-30));
+
+        kept.Absorb(other, [], Now.AddDays(1));
+
+        Assert.Equal("佐藤 結衣", kept.Name);
+        Assert.Equal("Yui.Sato@Example.org", kept.Email);
+        Assert.Equal(Sector.Industry, kept.Sector);
+        Assert.Equal("ja", kept.PreferredLanguage);
+        Assert.Equal("Tokyo AI Lab", kept.Organisation);
+        Assert.Equal("GB", kept.Country);
+        Assert.Equal(["industry", "evaluation", "panel"], kept.Tags);
+        Assert.Equal("Line one\nLine two\n\nSecond address", kept.Notes);
+        Assert.Equal((true, new DateOnly(2025, 5, 1), "2025 survey"), (kept.ConsentGiven, kept.ConsentDate, kept.ConsentSource));
+        Assert.True(kept.NeverEmail);
+        Assert.Equal(Now.AddDays(-30), kept.CreatedAt);
+        Assert.Equal(Now.AddDays(1), kept.UpdatedAt);
+    }
+
+    [Fact]
+    public void Absorb_KeepsTheSurvivorsOwnConsent_WhenTheOtherGaveNoneOrALaterOne()
+    {
+        var kept = Stakeholder.Create(Valid(), Now);
+        var later = Stakeholder.Create(Valid() with { Email = "later@example.org", ConsentDate = new DateOnly(2026, 11, 30), ConsentSource = "Later" }, Now);
+        var none = Stakeholder.Create(Valid() with { Email = "none@example.org", ConsentGiven = false, ConsentDate = null }, Now);
+
+        kept.Absorb(later, [], Now);
+        kept.Absorb(none, [], Now);
+
+        Assert.Equal((true, new DateOnly(2026, 11, 2), "Workshop form"), (kept.ConsentGiven, kept.ConsentDate, kept.ConsentSource));
+        Assert.Equal("Line one\nLine two", kept.Notes);
+    }
+
+    [Fact]
+    public void Absorb_RefusesTheSameEntry_TooManyTagsTogether_AndTooLongNotesTogether()
+    {
+        var person = Stakeholder.Create(Valid(), Now);
+        var manyTags = Stakeholder.Create(Valid() with { Email = "many@example.org", Tags = [.. Enumerable.Range(1, 19).Select(n => $"tag {n}")] }, Now);
+        var longNotes = Stakeholder.Create(Valid() with { Email = "long@example.org", Notes = new string('x', Stakeholder.NotesLength - 5) }, Now);
+
+        Assert.Equal("An entry cannot be merged with itself.", Assert.Throws<DomainException>(() => person.Absorb(person, [], Now)).Template);
+        Assert.StartsWith("Together these entries have 21 tags", Assert.Throws<DomainException>(() => person.Absorb(manyTags, [], Now)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("Together the notes are", Assert.Throws<DomainException>(() => person.Absorb(longNotes, [], Now)).Message, StringComparison.Ordinal);
+        Assert.Equal(["industry", "evaluation"], person.Tags);
+        Assert.Null(person.UpdatedAt);
+    }
+
+    [Fact]
+    public void Absorb_MovesTheOthersInvitations_AndRemembersWhomTheyWereIssuedTo()
+    {
+        var consultation = Consultation.Create("merge-domain", "en", ["en"], AccessMode.InvitedOnly, false, 5, Now);
+        var kept = Stakeholder.Create(Valid(), Now);
+        var other = Stakeholder.Create(Valid() with { Email = "other@example.org" }, Now);
+        var invitation = Invitation.Issue(consultation, other, InvitationToken.New(), Now);
+        var someoneElses = Invitation.Issue(consultation, kept, InvitationToken.New(), Now);
+
+        Assert.Throws<ArgumentException>(() => kept.Absorb(other, [someoneElses], Now));
+        kept.Absorb(other, [invitation], Now);
+
+        Assert.Equal(kept.Id, invitation.StakeholderId);
+        Assert.Equal(other.Id, invitation.MergedFrom);
+        Assert.Null(someoneElses.MergedFrom);
+    }
 }

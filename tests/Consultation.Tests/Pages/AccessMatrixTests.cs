@@ -71,6 +71,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["organise/stakeholders"] = Access.Creators,
         ["organise/stakeholders/new"] = Access.Creators,
         ["organise/stakeholders/{stakeholderId:guid}"] = Access.Creators,
+        ["organise/stakeholders/{stakeholderId:guid}/merge"] = Access.Creators,
         ["analyse"] = Access.Analysts,
         ["analyse/{consultationId:guid}"] = Access.ConsultationAnalysts,
         ["admin"] = Access.Admin,

@@ -11,7 +11,8 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         builder.ToTable("invitations");
         builder.Property(i => i.Id).ValueGeneratedNever();
         builder.HasIndex(i => i.TokenHash).IsUnique();
-        builder.HasIndex(i => new { i.ConsultationId, i.StakeholderId }).IsUnique();
+        // One invitation per person and consultation, except those a merge brought together (ADR 0017).
+        builder.HasIndex(i => new { i.ConsultationId, i.StakeholderId }).IsUnique().HasFilter("merged_from IS NULL");
         builder.Property(i => i.Language).HasMaxLength(35);
         builder.HasOne<Consultation>().WithMany().HasForeignKey(i => i.ConsultationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Stakeholder>().WithMany().HasForeignKey(i => i.StakeholderId).OnDelete(DeleteBehavior.Cascade);

@@ -409,6 +409,10 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("character varying(35)")
                         .HasColumnName("language");
 
+                    b.Property<Guid?>("MergedFrom")
+                        .HasColumnType("uuid")
+                        .HasColumnName("merged_from");
+
                     b.Property<DateTimeOffset?>("OpenedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("opened_at");
@@ -444,7 +448,8 @@ namespace Consultation.Web.Data.Migrations
 
                     b.HasIndex("ConsultationId", "StakeholderId")
                         .IsUnique()
-                        .HasDatabaseName("ix_invitations_consultation_id_stakeholder_id");
+                        .HasDatabaseName("ix_invitations_consultation_id_stakeholder_id")
+                        .HasFilter("merged_from IS NULL");
 
                     b.ToTable("invitations", (string)null);
                 });

@@ -88,7 +88,8 @@ public sealed class StakeholderModel(ConsultationDbContext db, StaffAudit audit,
             .OrderByDescending(x => x.Invitation.CreatedAt)
             .AsNoTracking()
             .ToListAsync(cancellationToken);
-        var titles = await ConsultationTitles.InAsync(db, [.. invitations.Select(x => x.Consultation)], CultureInfo.CurrentUICulture.Name, cancellationToken);
+        // After a merge one person may hold two invitations to one consultation (ADR 0017).
+        var titles = await ConsultationTitles.InAsync(db, [.. invitations.Select(x => x.Consultation).DistinctBy(c => c.Id)], CultureInfo.CurrentUICulture.Name, cancellationToken);
         Invitations = [.. invitations.Select(x => x.Consultation.IsAnonymous
             ? new InvitationRow(x.Consultation.Id, titles[x.Consultation.Id], true, x.Invitation.Status, x.Invitation.CreatedAt, null, null)
             : new InvitationRow(x.Consultation.Id, titles[x.Consultation.Id], false, x.Invitation.Status, x.Invitation.CreatedAt, x.Invitation.OpenedAt, x.Invitation.CompletedAt))];
