@@ -22,6 +22,11 @@ public sealed class EmailsModel(ConsultationDbContext db, StaffAudit audit, IStr
         public string? Subject { get; set; }
         public string? Body { get; set; }
         public string? ContactEmail { get; set; }
+
+        /// <summary>The wording the form was read with: a save over someone else's newer wording is refused.</summary>
+        public string? OriginalSubject { get; set; }
+
+        public string? OriginalBody { get; set; }
     }
 
     /// <summary>One offered language's email, rendered with sample values.</summary>
@@ -40,7 +45,11 @@ public sealed class EmailsModel(ConsultationDbContext db, StaffAudit audit, IStr
         if (!await LoadAsync(consultationId, cancellationToken))
             return NotFound();
         var wording = Consultation.EmailIn(EmailKind.Invitation, Consultation.DefaultLanguage)!;
-        Input = new EmailInput { Subject = wording.Subject, Body = wording.Body, ContactEmail = Consultation.ContactEmail };
+        Input = new EmailInput
+        {
+            Subject = wording.Subject, Body = wording.Body, ContactEmail = Consultation.ContactEmail,
+            OriginalSubject = wording.Subject, OriginalBody = wording.Body,
+        };
         Saved = saved;
         ShowPreviews();
         return Page();
@@ -53,6 +62,17 @@ public sealed class EmailsModel(ConsultationDbContext db, StaffAudit audit, IStr
         if (Consultation.IsArchived)
         {
             ModelState.AddModelError("", s["This consultation is archived: its texts can be read but not changed."]);
+            ShowPreviews();
+            return Page();
+        }
+        var stored = Consultation.EmailIn(EmailKind.Invitation, Consultation.DefaultLanguage)!;
+        if (stored.Subject != Normalise(Input.OriginalSubject) || stored.Body != Normalise(Input.OriginalBody))
+        {
+            // Keep what was typed; the form now carries the newer wording, so saving again replaces it knowingly.
+            ModelState.AddModelError("", s["Someone else saved changes to this consultation while you were editing. Nothing you typed here was saved: check it below and save again to replace their changes."]);
+            ModelState.Remove($"{nameof(Input)}.{nameof(EmailInput.OriginalSubject)}");
+            ModelState.Remove($"{nameof(Input)}.{nameof(EmailInput.OriginalBody)}");
+            (Input.OriginalSubject, Input.OriginalBody) = (stored.Subject, stored.Body);
             ShowPreviews();
             return Page();
         }

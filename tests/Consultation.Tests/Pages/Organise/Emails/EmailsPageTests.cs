@@ -86,6 +86,35 @@ public sealed class EmailsPageTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
+    public async Task Save_OverWordingSomeoneElseSavedMeanwhile_IsRefusedKeepingWhatWasTyped_AndSavingAgainReplacesIt()
+    {
+        var id = await DraftAsync(["en"], c => c.WordEmail(EmailKind.Invitation, "Water: {title}", OwnBody));
+        var organiser = await app.SignedInAsync(await app.OrganiserOfAsync(id));
+        var path = $"/organise/{id}/emails";
+        var page = await organiser.GetPageAsync(path);
+        await app.WithDbAsync(async db =>
+        {
+            var c = await db.Consultations.Include(x => x.Texts).SingleAsync(x => x.Id == id);
+            c.WordEmail(EmailKind.Invitation, "Theirs: {title}", OwnBody);
+            await db.SaveChangesAsync();
+        });
+
+        var refused = await organiser.SubmitAsync(page, new Dictionary<string, string[]> { ["Input.Subject"] = ["Mine: {title}"] }, "#emails-form", pagePath: path);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var shown = await Html.ParseAsync(refused);
+        Assert.Contains(Localized.Text("en", "Someone else saved changes to this consultation while you were editing. Nothing you typed here was saved: check it below and save again to replace their changes."),
+            shown.Text("[data-error-summary]"), StringComparison.Ordinal);
+        Assert.Equal("Mine: {title}", shown.QuerySelector<IHtmlInputElement>("#Input_Subject")!.Value);
+        Assert.Equal("Theirs: {title}", await SubjectAsync(id));
+        await ResponseAssert.RedirectsTo($"{path}?saved=True", await organiser.SubmitAsync(shown, formSelector: "#emails-form", pagePath: path));
+        Assert.Equal("Mine: {title}", await SubjectAsync(id));
+    }
+
+    private Task<string?> SubjectAsync(Guid id) => app.WithDbAsync(async db =>
+        (await db.Consultations.Include(c => c.Texts).AsNoTracking().SingleAsync(c => c.Id == id)).EmailIn(EmailKind.Invitation, "en")?.Subject);
+
+    [Fact]
     public async Task TranslationEditor_ShowsTheSourcesPlaceholders_AndRefusesATranslationThatLosesOrInventsOne_NamingIt()
     {
         var id = await DraftAsync(["en", "fr"], c => c.WordEmail(EmailKind.Invitation, "Water: {title}", OwnBody));
