@@ -51,9 +51,9 @@ public static partial class EmailTexts
     /// </summary>
     public static IReadOnlyList<string> RequiredIn(TextField field) => field == TextField.Body ? [Link] : [];
 
-    /// <summary>The placeholders a text uses, in order of first use, each once, as typed (known or not) without braces.</summary>
+    /// <summary>The known placeholders a text uses, in order of first use, each once, without braces.</summary>
     public static IReadOnlyList<string> PlaceholdersIn(string? text) =>
-        [.. Braced().Matches(text ?? "").Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
+        [.. Braced().Matches(text ?? "").Where(IsKnown).Select(m => m.Groups[1].Value).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Refuses a wording with an unknown placeholder or without a required one, naming it; and a subject on several lines.</summary>
     public static void Check(TextField field, string text)
@@ -64,9 +64,9 @@ public static partial class EmailTexts
             throw new DomainException(Messages.Empty);
         if (field == TextField.Subject && text.AsSpan().IndexOfAny('\r', '\n') >= 0)
             throw new DomainException(Messages.SubjectOneLine);
+        if (Braced().Matches(text).FirstOrDefault(m => !IsKnown(m)) is { } unknown)
+            throw new DomainException(Messages.Unknown, unknown.Value, string.Join(", ", Placeholders.Select(Braces)));
         var used = PlaceholdersIn(text);
-        if (used.FirstOrDefault(p => !Placeholders.Contains(p)) is { } unknown)
-            throw new DomainException(Messages.Unknown, Braces(unknown), string.Join(", ", Placeholders.Select(Braces)));
         if (RequiredIn(field).FirstOrDefault(p => !used.Contains(p)) is { } missing)
             throw new DomainException(Messages.Missing, Braces(missing));
     }
@@ -78,7 +78,7 @@ public static partial class EmailTexts
         var at = 0;
         foreach (Match match in Braced().Matches(text))
         {
-            if (!Placeholders.Contains(match.Groups[1].Value))
+            if (!IsKnown(match))
                 continue;
             if (match.Index > at)
                 parts.Add(new EmailPart(text[at..match.Index], null));
@@ -92,7 +92,12 @@ public static partial class EmailTexts
 
     public static string Braces(string placeholder) => "{" + placeholder + "}";
 
-    // Whatever sits in one pair of braces on one line counts, so that "{Name}" or "{ link }" is refused by name, not sent as typed.
-    [GeneratedRegex(@"\{([^{}\r\n]{0,60})\}")]
+    // A known name in ASCII braces, exactly.
+    private static bool IsKnown(Match match) =>
+        match.Value[0] == '{' && match.Value[^1] == '}' && Placeholders.Contains(match.Groups[1].Value);
+
+    // Whatever sits in one pair of braces on one line counts, so that "{Name}", "{ link }" or the full-width "｛name｝" a
+    // Japanese or Korean input method types is refused by name, not sent as typed.
+    [GeneratedRegex(@"[{｛]([^{}｛｝\r\n]{0,60})[}｝]")]
     private static partial Regex Braced();
 }

@@ -12,6 +12,7 @@ public sealed class EmailTextsTests
     [InlineData("Hello {nom}, answer here: {link}", "{nom}")]
     [InlineData("Hello {Name}: {link}", "{Name}")]
     [InlineData("Hello { link }: {link}", "{ link }")]
+    [InlineData("｛name｝ 様\n\n{link}", "｛name｝")]
     public void Check_AnUnknownPlaceholder_IsRefusedNamingIt(string body, string named)
     {
         var refusal = Assert.Throws<DomainException>(() => EmailTexts.Check(TextField.Body, body));
