@@ -58,6 +58,7 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Organise/Publish/Publish", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/Settings/New", Policies.Creators);
         options.Conventions.AuthorizePage("/Organise/Settings/Settings", Policies.ConsultationOrganiser);
+        options.Conventions.AuthorizePage("/Organise/Emails/Emails", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/Preview/Preview", Policies.ConsultationMember);
         options.Conventions.AuthorizePage("/Organise/Preview/TestResponses", Policies.ConsultationOrganiser);
         // Translators reach these two pages of their consultation; the editor itself refuses languages not theirs.

@@ -3,8 +3,10 @@ namespace Consultation.Web.Demo;
 using System.Security.Cryptography;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Email;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 /// <summary>What a start of the demo prints: the public link, one personal link per invitation, and the staff sign-ins.</summary>
 public sealed record DemoSeed(string PublicPath, IReadOnlyList<(string Path, string Language)> PersonalLinks,
@@ -14,7 +16,8 @@ public sealed record DemoSeed(string PublicPath, IReadOnlyList<(string Path, str
 /// Seeds the demo consultation, its stakeholders and their invitations, idempotently. Personal
 /// links derive from a secret stored once, so every start can print them although only hashes are stored.
 /// </summary>
-public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, UserManager<StaffUser> users, IConfiguration configuration)
+public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, UserManager<StaffUser> users, IConfiguration configuration,
+    IStringLocalizer<SharedResource> localizer)
 {
     public const string AdminEmail = "admin@example.org";
     public const string OrganiserEmail = "organiser@example.org";
@@ -37,6 +40,7 @@ public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, User
         if (consultation is null)
         {
             consultation = Build(definition, now);
+            EmailDefaults.Adopt(consultation, localizer);
             db.Consultations.Add(consultation);
         }
 

@@ -79,6 +79,7 @@ public static class AuditActions
     public const string TestResponseSubmitted = "test-response-submitted";
     public const string TestResponsesCleared = "test-responses-cleared";
     public const string TranslationsSaved = "translations-saved";
+    public const string EmailsWorded = "emails-worded";
     public const string DeadlineExtended = "deadline-extended";
     public const string ConsultationReopened = "consultation-reopened";
     public const string StakeholderAdded = "stakeholder-added";

@@ -64,10 +64,12 @@ public sealed partial class Consultation
 
     /// <summary>
     /// The texts every offered language must have: each one the default language has (help and long texts
-    /// included once written), plus the titles and labels nothing can be shown without.
+    /// included once written), plus the titles and labels nothing can be shown without. Emails are not among them:
+    /// an untranslated one goes out in the default language, saying so (<see cref="ChooseEmail"/>).
     /// </summary>
     private IEnumerable<(string ElementKey, TextField Field)> RequiredTexts() =>
         TextPlaces().Where(p => p.Required).Select(p => (p.ElementKey, p.Field))
             .Concat(TranslatableTexts().Select(t => (t.ElementKey, t.Field)))
+            .Where(p => !ElementKey.IsEmail(p.ElementKey))
             .Distinct();
 }

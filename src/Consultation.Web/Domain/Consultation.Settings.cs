@@ -126,6 +126,7 @@ public sealed partial class Consultation
         var copy = Create(slug, DefaultLanguage, OfferedLanguages, AccessMode, IsAnonymous, EstimatedMinutes, now);
         copy.TimeZone = TimeZone;
         copy.AsksPublicationPreference = AsksPublicationPreference;
+        copy.ContactEmail = ContactEmail;
         foreach (var section in OrderedSections)
         {
             var sectionCopy = copy.AddSection(section.Code);

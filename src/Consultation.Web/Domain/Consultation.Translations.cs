@@ -3,8 +3,11 @@ namespace Consultation.Web.Domain;
 /// <summary>One text to translate: where it goes, and its wording in the default language.</summary>
 public sealed record TranslatableText(string ElementKey, TextField Field, string DefaultText)
 {
-    /// <summary>Titles and labels are one line; the consultation's pages and hints are long texts.</summary>
-    public bool IsLong => ContentLimits.For(Field) == ContentLimits.LongText;
+    /// <summary>Titles, labels and subjects are one line; the consultation's pages, hints and email bodies are long texts.</summary>
+    public bool IsLong => ContentLimits.For(Field) > ContentLimits.EmailSubject;
+
+    /// <summary>An email's subject or body: its placeholders must survive translation.</summary>
+    public bool IsEmail => global::Consultation.Web.Domain.ElementKey.IsEmail(ElementKey);
 }
 
 /// <summary>Where one text stands in one language.</summary>
@@ -80,12 +83,15 @@ public sealed partial class Consultation
         var limit = ContentLimits.For(field);
         if (value.Length > limit)
             throw new DomainException("This text must be {0} characters or fewer (it has {1})", limit, value.Length);
+        // An email's placeholders are filled when it is sent: a translation that loses the link, or invents a placeholder, is refused now.
+        if (ElementKey.IsEmail(elementKey) && value.Length > 0)
+            EmailTexts.Check(field, value);
         SetText(elementKey, field, OfferedLanguages.First(l => string.Equals(l, language, StringComparison.OrdinalIgnoreCase)), value);
     }
 
     /// <summary>
-    /// Every place a text can go, in the order respondents meet them, whether written or not; <c>Required</c> marks the
-    /// titles and labels nothing can be shown without.
+    /// Every place a text can go, in the order respondents meet them, whether written or not, then the emails' texts;
+    /// <c>Required</c> marks the titles and labels nothing can be shown without.
     /// </summary>
     private IEnumerable<(string ElementKey, TextField Field, bool Required)> TextPlaces()
     {
@@ -103,6 +109,11 @@ public sealed partial class Consultation
                 foreach (var row in question.Rows.OrderBy(r => r.Position))
                     yield return (ElementKey.Row(question.Code, row.Code), TextField.Label, true);
             }
+        }
+        foreach (var kind in EmailTexts.Kinds)
+        {
+            foreach (var field in EmailTexts.Fields)
+                yield return (ElementKey.Email(kind), field, false);
         }
     }
 }

@@ -16,4 +16,15 @@ public static class ElementKey
 
     /// <summary>A statement (row) of a matrix question.</summary>
     public static string Row(string questionCode, string rowCode) => $"row:{questionCode}:{rowCode}";
+
+    /// <summary>An email the organisers word themselves (its subject and body), one key per kind so reminders sit beside invitations.</summary>
+    public static string Email(EmailKind kind) => kind switch
+    {
+        EmailKind.Invitation => "email:invitation",
+        EmailKind.Reminder => "email:reminder",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only invitations and reminders are worded by organisers."),
+    };
+
+    /// <summary>Whether a key names an email's texts, which respondents never see and which never block publishing.</summary>
+    public static bool IsEmail(string elementKey) => elementKey.StartsWith("email:", StringComparison.Ordinal);
 }

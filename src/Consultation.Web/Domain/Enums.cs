@@ -21,7 +21,11 @@ public enum QuestionType
 /// <summary>Marks a question whose answer describes the respondent and is copied onto the response.</summary>
 public enum ProfileField { None, RespondentType, Country, Organisation }
 
-public enum TextField { Title, Summary, PrivacyNotice, ThankYou, Label, Help, Landing }
+/// <summary>
+/// Which text of an element a content text is. <c>Subject</c> and <c>Body</c> belong to the emails organisers word
+/// themselves (<see cref="ElementKey.Email"/>).
+/// </summary>
+public enum TextField { Title, Summary, PrivacyNotice, ThankYou, Label, Help, Landing, Subject, Body }
 
 public enum TranslationStatus { Missing, Machine, Draft, Approved }
 

@@ -26,6 +26,12 @@ public sealed class OutboundEmail
     /// <summary>A message that carries someone's answers: its bodies are dropped once it is sent.</summary>
     public bool CarriesAnswers { get; private set; }
 
+    /// <summary>Where replies go (the consultation's contact address), when not to the sender.</summary>
+    public string? ReplyTo { get; private set; }
+
+    /// <summary>The https address that stops these emails in one request (RFC 8058), sent as List-Unsubscribe.</summary>
+    public string? UnsubscribeUrl { get; private set; }
+
     public EmailStatus Status { get; private set; }
     public int Attempts { get; private set; }
     public DateTimeOffset NextAttemptAt { get; private set; }
@@ -55,6 +61,19 @@ public sealed class OutboundEmail
             NextAttemptAt = now,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>Sends replies to <paramref name="address"/> (none: to the sender) and offers a one-click way out at <paramref name="unsubscribeUrl"/>.</summary>
+    public OutboundEmail WithHeaders(string? address, string? unsubscribeUrl)
+    {
+        if (address is not null && !MimeKit.MailboxAddress.TryParse(address, out _))
+            throw new DomainException("'{0}' is not an email address a mail server would accept.", address);
+        // A mail client posts to this address without asking: only an absolute https one (RFC 8058, section 3.1).
+        if (unsubscribeUrl is not null && (!Uri.TryCreate(unsubscribeUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps))
+            throw new ArgumentException("The unsubscribe address must be an absolute https URL.", nameof(unsubscribeUrl));
+        ReplyTo = address;
+        UnsubscribeUrl = unsubscribeUrl;
+        return this;
     }
 
     public void Sent(DateTimeOffset now)

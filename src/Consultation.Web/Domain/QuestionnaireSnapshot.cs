@@ -65,7 +65,8 @@ public sealed record QuestionnaireSnapshot(
         var texts = consultation.OfferedLanguages.ToDictionary(
             language => language,
             language => (IReadOnlyDictionary<string, string>)consultation.Texts
-                .Where(t => t.Language == language && !string.IsNullOrWhiteSpace(t.Text))
+                // Emails are sent from the working copy, not answered from a version: respondents never see their texts.
+                .Where(t => t.Language == language && !string.IsNullOrWhiteSpace(t.Text) && !ElementKey.IsEmail(t.ElementKey))
                 .ToDictionary(t => TextKey(t.ElementKey, t.Field), t => t.Text));
         return new QuestionnaireSnapshot(consultation.DefaultLanguage, consultation.OfferedLanguages.ToList(),
             consultation.IsAnonymous, consultation.EstimatedMinutes, sections, texts)

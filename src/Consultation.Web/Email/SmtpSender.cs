@@ -105,6 +105,14 @@ public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, 
         var message = new MimeMessage { Subject = email.Subject, MessageId = MessageId(email.IdempotencyKey, from.Domain) };
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(email.Recipient));
+        if (email.ReplyTo is { } replyTo)
+            message.ReplyTo.Add(MailboxAddress.Parse(replyTo));
+        if (email.UnsubscribeUrl is { } unsubscribe)
+        {
+            // RFC 2369 and RFC 8058: mail clients offer "unsubscribe" and post to the address, with no page to click through.
+            message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
+            message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
         message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
         // A Content-* header belongs to the body in MIME: set it there, after the body exists.
         message.Body.Headers.Add(HeaderId.ContentLanguage, email.Language);

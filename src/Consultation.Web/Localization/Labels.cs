@@ -95,6 +95,7 @@ public static class Labels
         AuditActions.TestResponseSubmitted => s["Submitted a test response"],
         AuditActions.TestResponsesCleared => s["Cleared the test responses"],
         AuditActions.TranslationsSaved => s["Saved translations"],
+        AuditActions.EmailsWorded => s["Changed the email texts"],
         AuditActions.DeadlineExtended => s["Extended the deadline"],
         AuditActions.ConsultationReopened => s["Reopened the consultation"],
         AuditActions.StakeholderAdded => s["Added a stakeholder to the registry"],
@@ -109,6 +110,14 @@ public static class Labels
         PublicationPreference.WithName => s["Publish it with my name"],
         PublicationPreference.Anonymously => s["Publish it without my name"],
         _ => s["Do not publish it"],
+    };
+
+    /// <summary>An organiser-worded email by its texts' element key ("email:invitation"), as the translation editor heads it.</summary>
+    public static string EmailName(IStringLocalizer s, string elementKey) => elementKey switch
+    {
+        _ when elementKey == ElementKey.Email(EmailKind.Invitation) => s["Invitation email"],
+        _ when elementKey == ElementKey.Email(EmailKind.Reminder) => s["Reminder email"],
+        _ => elementKey,
     };
 
     public static string Email(IStringLocalizer s, EmailStatus status) => status switch

@@ -96,7 +96,7 @@ public sealed partial class ResourceTests
             .SelectMany(f => LocalizerCall().Matches(File.ReadAllText(f)).Select(m => Regex.Unescape(m.Groups[1].Value)))
             .ToHashSet();
         // Messages the domain returns as keys, localized by the page that shows them.
-        foreach (var messages in new[] { typeof(AnswerReader.Messages), typeof(PublicationProblem.Messages), typeof(Consultation.DeadlineMessages) })
+        foreach (var messages in new[] { typeof(AnswerReader.Messages), typeof(PublicationProblem.Messages), typeof(Consultation.DeadlineMessages), typeof(EmailTexts.Messages) })
             foreach (var field in messages.GetFields(BindingFlags.Public | BindingFlags.Static))
                 keys.Add((string)field.GetValue(null)!);
         return keys;

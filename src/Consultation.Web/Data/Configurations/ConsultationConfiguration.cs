@@ -14,6 +14,7 @@ internal sealed class ConsultationConfiguration : IEntityTypeConfiguration<Consu
         builder.HasIndex(c => c.Slug).IsUnique();
         builder.Property(c => c.DefaultLanguage).HasMaxLength(35);
         builder.Property(c => c.TimeZone).HasMaxLength(64).HasDefaultValue("UTC");
+        builder.Property(c => c.ContactEmail).HasMaxLength(320);
         builder.Property(c => c.Version).IsRowVersion();
         builder.HasMany(c => c.Sections).WithOne().HasForeignKey(s => s.ConsultationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(c => c.Texts).WithOne().HasForeignKey(t => t.ConsultationId).OnDelete(DeleteBehavior.Cascade);

@@ -16,6 +16,8 @@ internal sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(e => e.Language).HasMaxLength(35);
         builder.Property(e => e.Subject).HasMaxLength(500);
         builder.Property(e => e.LastError).HasMaxLength(1000);
+        builder.Property(e => e.ReplyTo).HasMaxLength(320);
+        builder.Property(e => e.UnsubscribeUrl).HasMaxLength(2000);
         // The delivery job's claim query: queued messages that are due.
         builder.HasIndex(e => new { e.Status, e.NextAttemptAt });
     }

@@ -213,6 +213,11 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("closes_at");
 
+                    b.Property<string>("ContactEmail")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("contact_email");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
@@ -513,6 +518,11 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("character varying(320)")
                         .HasColumnName("recipient");
 
+                    b.Property<string>("ReplyTo")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)")
+                        .HasColumnName("reply_to");
+
                     b.Property<DateTimeOffset?>("SentAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
@@ -532,6 +542,11 @@ namespace Consultation.Web.Data.Migrations
                     b.Property<string>("TextBody")
                         .HasColumnType("text")
                         .HasColumnName("text_body");
+
+                    b.Property<string>("UnsubscribeUrl")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("unsubscribe_url");
 
                     b.HasKey("Id")
                         .HasName("pk_outbound_emails");

@@ -3,6 +3,7 @@ namespace Consultation.Web.Pages.Organise.Settings;
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Email;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -37,6 +38,7 @@ public sealed class NewConsultationModel(ConsultationDbContext db, StaffAudit au
         {
             consultation = Consultation.Create(Input.Slug!, Input.DefaultLanguage!, Input.OfferedLanguages, Input.AccessMode, Input.IsAnonymous, Input.EstimatedMinutes, now);
             Input.ApplyTo(consultation, now);
+            EmailDefaults.Adopt(consultation, s);
         }
         catch (DomainException)
         {

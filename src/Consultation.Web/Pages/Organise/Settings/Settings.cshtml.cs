@@ -3,6 +3,7 @@ namespace Consultation.Web.Pages.Organise.Settings;
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Email;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -55,6 +56,8 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
         try
         {
             Input.ApplyTo(consultation, now);
+            // A language added now starts with the default wording of the emails, while the default language has it too.
+            EmailDefaults.Adopt(consultation, s);
         }
         catch (DomainException)
         {
@@ -135,7 +138,7 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
     private async Task<Consultation?> LoadAsync(Guid consultationId, CancellationToken cancellationToken)
     {
         var consultation = await db.Consultations
-            .Include(c => c.Texts.Where(t => t.ElementKey == ElementKey.Consultation))
+            .Include(c => c.Texts.Where(t => t.ElementKey == ElementKey.Consultation || EF.Functions.Like(t.ElementKey, "email:%")))
             .FirstOrDefaultAsync(c => c.Id == consultationId, cancellationToken);
         if (consultation is null)
             return null;

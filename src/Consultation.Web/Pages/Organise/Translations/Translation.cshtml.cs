@@ -128,7 +128,16 @@ public sealed class TranslationModel(ConsultationDbContext db, StaffAudit audit,
                     s["This text must be {0} characters or fewer (it has {1})", limit.ToString("N0", CultureInfo.CurrentCulture), typed.Length.ToString("N0", CultureInfo.CurrentCulture)]);
                 continue;
             }
-            Consultation.Translate(source.ElementKey, source.Field, Language, typed);
+            try
+            {
+                Consultation.Translate(source.ElementKey, source.Field, Language, typed);
+            }
+            catch (DomainException refusal)
+            {
+                // An email's placeholder lost or invented: named, with the typed text kept in the box.
+                refused[(source.ElementKey, source.Field)] = new Row(0, source, Consultation.StateIn(source, Language), original, typed, s.Explain(refusal));
+                continue;
+            }
             saved++;
         }
         return (saved, refused);
@@ -193,6 +202,8 @@ public sealed class TranslationModel(ConsultationDbContext db, StaffAudit audit,
             ("question", TextField.Help) => s["Hint"],
             ("option", _) when parts.Length == 3 => s["Option {0}", parts[2]],
             ("row", _) when parts.Length == 3 => s["Statement {0}", parts[2]],
+            ("email", TextField.Subject) => s["Subject"],
+            ("email", TextField.Body) => s["Email text"],
             _ => $"{text.ElementKey} ({text.Field})",
         };
     }
@@ -205,6 +216,7 @@ public sealed class TranslationModel(ConsultationDbContext db, StaffAudit audit,
         {
             "section" => (elementKey, s["Section {0}", parts[1]]),
             "question" or "option" or "row" => (ElementKey.Question(parts[1]), s["Question {0}", parts[1]]),
+            "email" => (elementKey, Labels.EmailName(s, elementKey)),
             _ => (elementKey, s["The consultation's own texts"]),
         };
     }

@@ -43,7 +43,12 @@ public sealed class NewPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal(AccessMode.Both, stored.AccessMode);
         Assert.True(stored.IsAnonymous);
         Assert.Equal("Où planter ?\n\nDites-le-nous.", stored.DefaultText(ElementKey.Consultation, TextField.Summary));
-        Assert.All(stored.Texts, t => Assert.Equal("fr", t.Language));
+        Assert.All(stored.Texts.Where(t => !ElementKey.IsEmail(t.ElementKey)), t => Assert.Equal("fr", t.Language));
+        // The invitation starts with the platform's wording in every offered language the interface speaks, translations up to date.
+        var bodies = stored.Texts.Where(t => t.ElementKey == ElementKey.Email(EmailKind.Invitation) && t.Field == TextField.Body).ToList();
+        Assert.Equal(["fr", "ja", "sw"], bodies.Select(t => t.Language).Order(StringComparer.Ordinal));
+        Assert.Equal(Localized.Text("ja", "Default invitation body"), bodies.Single(t => t.Language == "ja").Text);
+        Assert.Equal(0, stored.ProgressIn("ja").Outdated);
         var userId = await app.WithDbAsync(db => db.Users.Where(u => u.Email == email).Select(u => u.Id).SingleAsync());
         Assert.True(await app.WithDbAsync(db => db.ConsultationMembers.AnyAsync(m => m.ConsultationId == id && m.UserId == userId && m.Role == MemberRole.Organiser)));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.ConsultationCreated && e.ObjectId == id.ToString() && e.UserId == userId)));
