@@ -92,7 +92,12 @@ public sealed class ReviewModel(RespondentLinks links, TimeProvider time, Consul
         var publication = ReadPublicationPreference();
         Revision = response.Revision;
         if (FormProblem is null && await AnsweredThroughAnotherLinkAsync(cancellationToken))
+        {
+            // Another tab of this same link may be what just submitted (this request read the draft before it landed).
+            if (await SubmittedSinceAsync(response.Id, shownAt, cancellationToken))
+                return Redirect($"{Link.BasePath}/thank-you");
             FormProblem = AnsweredElsewhere;
+        }
         if (FormProblem is not null || Errors.Count > 0)
             return Page();
 
