@@ -21,6 +21,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddHttpContextAccessor();
 builder.Services.AddScoped<Consultation.Web.Infrastructure.StaffAudit>();
 builder.Services.AddRespondentPages();
+builder.Services.AddInvitationLinks();
 // Pages carry every script as characters rather than entities: smaller, and readable in tests and sources.
 builder.Services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
 builder.Services.AddConsultationLocalization();

@@ -176,6 +176,9 @@ internal static class AnswerPageBenchmark
             builder.UseSetting("Respondents:CacheLinkStates", linkStates ? "true" : "false");
             builder.UseSetting("Respondents:CacheBlankPages", blankPages ? "true" : "false");
             builder.UseSetting("urls", "http://127.0.0.1:0");
+            // Production has no built-in key for personal links: a throwaway one per run.
+            builder.UseSetting("InvitationLinks:CurrentKeyId", "bench");
+            builder.UseSetting("InvitationLinks:Keys:bench", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new StaticPage(staticFile)));
         }
 

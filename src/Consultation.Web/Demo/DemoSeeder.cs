@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Email;
+using Consultation.Web.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -13,11 +14,12 @@ public sealed record DemoSeed(string PublicPath, IReadOnlyList<(string Path, str
     IReadOnlyList<string> StaffEmails, string StaffPassword);
 
 /// <summary>
-/// Seeds the demo consultation, its stakeholders and their invitations, idempotently. Personal
-/// links derive from a secret stored once, so every start can print them although only hashes are stored.
+/// Seeds the demo consultation, its stakeholders and their invitations, idempotently. The consultation is named, so its
+/// personal links derive from the configured link key (ADR 0018) and every start can print them although only hashes are stored.
 /// </summary>
 public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, UserManager<StaffUser> users, IConfiguration configuration,
-    IStringLocalizer<SharedResource> localizer)
+    IStringLocalizer<SharedResource> localizer,
+    InvitationLinks invitationLinks)
 {
     public const string AdminEmail = "admin@example.org";
     public const string OrganiserEmail = "organiser@example.org";
@@ -28,13 +30,11 @@ public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, User
 
     /// <summary>The demo consultation's slug (its definition file carries the same name).</summary>
     public const string Slug = DefinitionName;
-    private const string SecretName = "demo:secret";
 
     public async Task<DemoSeed> SeedAsync(CancellationToken cancellationToken = default)
     {
         var definition = DemoDefinition.Load(DefinitionName);
         var now = time.GetUtcNow();
-        var secret = await SecretAsync(cancellationToken);
 
         var consultation = await db.Consultations.FirstOrDefaultAsync(c => c.Slug == definition.Slug, cancellationToken);
         if (consultation is null)
@@ -60,15 +60,16 @@ public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, User
                 }, now);
                 db.Stakeholders.Add(stakeholder);
             }
-            var token = InvitationToken.Derive(secret, $"invitation:{definition.Slug}:{person.Email}");
-            var hash = InvitationToken.Hash(token)!;
-            var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
+            var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.ConsultationId == consultation.Id && i.StakeholderId == stakeholder.Id, cancellationToken);
             if (invitation is null)
             {
-                invitation = Invitation.Issue(consultation, stakeholder, token, now);
+                invitation = Invitation.Issue(consultation, stakeholder, invitationLinks.CurrentKey, now);
                 db.Invitations.Add(invitation);
             }
-            links.Add(($"/r/{token}", invitation.Language));
+            // A demo database from before derived links (or from another key) gets the current key's link added.
+            var path = invitationLinks.PathFor(invitation)
+                ?? InvitationLinks.PathFor(invitation.Derive(consultation, invitationLinks.CurrentKey, now));
+            links.Add((path, invitation.Language));
         }
         await db.SaveChangesAsync(cancellationToken);
         var password = await SeedStaffAsync(consultation, now, cancellationToken);
@@ -123,16 +124,6 @@ public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, User
     {
         if (!result.Succeeded)
             throw new InvalidOperationException("Seeding the demo accounts failed: " + string.Join(" ", result.Errors.Select(e => e.Code)));
-    }
-
-    private async Task<byte[]> SecretAsync(CancellationToken cancellationToken)
-    {
-        var stored = await db.AppSettings.FindAsync([SecretName], cancellationToken);
-        if (stored is not null)
-            return Convert.FromBase64String(stored.Value);
-        var secret = RandomNumberGenerator.GetBytes(32);
-        db.AppSettings.Add(new AppSetting(SecretName, Convert.ToBase64String(secret)));
-        return secret;
     }
 
     private static Consultation Build(DemoDefinition definition, DateTimeOffset now)

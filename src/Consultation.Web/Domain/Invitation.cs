@@ -1,14 +1,22 @@
 namespace Consultation.Web.Domain;
 
-/// <summary>A stakeholder invited to one consultation through a personal link.</summary>
+/// <summary>
+/// A stakeholder invited to one consultation through personal links (ADR 0018): in a named consultation one link derived
+/// from a configured key, made again for every resend; in an anonymous one random links, a fresh one per resend, all of
+/// them opening the same invitation, which takes at most one response.
+/// </summary>
 public sealed class Invitation
 {
+    private readonly List<InvitationLink> _links = [];
+
     private Invitation() { }
 
     public Guid Id { get; private set; }
     public Guid ConsultationId { get; private set; }
     public Guid StakeholderId { get; private set; }
-    public byte[] TokenHash { get; private set; } = [];
+
+    /// <summary>Every link issued, oldest first; each opens the invitation until it is revoked (or its key is removed).</summary>
+    public IReadOnlyCollection<InvitationLink> Links => _links;
     public string Language { get; private set; } = "";
     public InvitationStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
@@ -22,22 +30,94 @@ public sealed class Invitation
     /// </summary>
     public Guid? MergedFrom { get; private set; }
 
+    /// <summary>An invitation whose first link is the random <paramref name="token"/> (<see cref="InvitationToken.New"/>).</summary>
     public static Invitation Issue(Consultation consultation, Stakeholder stakeholder, string token, DateTimeOffset now)
+    {
+        var invitation = New(consultation, stakeholder, now);
+        invitation._links.Add(InvitationLink.For(token, keyId: null, now));
+        return invitation;
+    }
+
+    /// <summary>
+    /// An invitation of a named consultation whose link is derived from <paramref name="key"/> and the invitation's id, so
+    /// the same link can be made again (<see cref="Derive"/>) for as long as the key stays configured.
+    /// </summary>
+    public static Invitation Issue(Consultation consultation, Stakeholder stakeholder, InvitationLinkKey key, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        RefuseDerivedLinksIn(consultation);
+        var invitation = New(consultation, stakeholder, now);
+        invitation._links.Add(InvitationLink.For(key.TokenFor(invitation.Id), key.Id, now));
+        return invitation;
+    }
+
+    private static Invitation New(Consultation consultation, Stakeholder stakeholder, DateTimeOffset now)
     {
         if (!consultation.AllowsInvitations)
             throw new DomainException("This consultation takes answers through its public link only.");
-        var hash = InvitationToken.Hash(token) ?? throw new DomainException("The token is not a valid invitation token.");
         var language = consultation.IsOffered(stakeholder.PreferredLanguage) ? stakeholder.PreferredLanguage : consultation.DefaultLanguage;
         return new Invitation
         {
             Id = Guid.NewGuid(),
             ConsultationId = consultation.Id,
             StakeholderId = stakeholder.Id,
-            TokenHash = hash,
             Language = language,
             Status = InvitationStatus.Pending,
             CreatedAt = now,
         };
+    }
+
+    /// <summary>
+    /// Adds a fresh random link to an anonymous consultation's invitation, for a resend or a reminder: its earlier links are
+    /// unrecoverable (only their hashes are kept) and keep working.
+    /// </summary>
+    public void Reissue(Consultation consultation, string token, DateTimeOffset now)
+    {
+        EnsureBelongsTo(consultation);
+        if (!consultation.IsAnonymous)
+            throw new DomainException("A named consultation's link is derived from its key: send the same link again.");
+        if (!IsUsable)
+            throw new DomainException("A revoked or opted-out invitation gets no new link.");
+        // A fresh link could not reach the response given through another one (ADR 0014: nothing joins them).
+        if (IsCompleted)
+            throw new DomainException("This invitation has already been completed.");
+        _links.Add(InvitationLink.For(token, keyId: null, now));
+    }
+
+    /// <summary>
+    /// The token of this named invitation's link under <paramref name="key"/>, its link added when it has none of that key
+    /// yet (a key rotated in, or an invitation issued before links were derived).
+    /// </summary>
+    public string Derive(Consultation consultation, InvitationLinkKey key, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        EnsureBelongsTo(consultation);
+        RefuseDerivedLinksIn(consultation);
+        var token = key.TokenFor(Id);
+        if (!_links.Any(l => string.Equals(l.KeyId, key.Id, StringComparison.OrdinalIgnoreCase)))
+        {
+            if (!IsUsable)
+                throw new DomainException("A revoked or opted-out invitation gets no new link.");
+            _links.Add(InvitationLink.For(token, key.Id, now));
+        }
+        return token;
+    }
+
+    /// <summary>The link whose token hashes to <paramref name="tokenHash"/>, if it is one of this invitation's.</summary>
+    public InvitationLink? Link(byte[] tokenHash) => _links.FirstOrDefault(l => l.TokenHash.AsSpan().SequenceEqual(tokenHash));
+
+    private static void RefuseDerivedLinksIn(Consultation consultation)
+    {
+        // A derived link can be made again by whoever holds the key, and with it the response found: ADR 0014 forbids that.
+        if (consultation.IsAnonymous)
+            throw new DomainException("An anonymous consultation's links are random, so that nobody can make one again.");
+    }
+
+    private void EnsureBelongsTo(Consultation consultation)
+    {
+        ArgumentNullException.ThrowIfNull(consultation);
+        if (consultation.Id != ConsultationId)
+            throw new DomainException("The invitation belongs to another consultation.");
     }
 
     public bool IsCompleted => Status == InvitationStatus.Completed;
@@ -70,6 +150,7 @@ public sealed class Invitation
         StakeholderId = survivor.Id;
     }
 
+    /// <summary>Withdraws the invitation: none of its links opens any more.</summary>
     public void Revoke(DateTimeOffset now)
     {
         if (IsCompleted)

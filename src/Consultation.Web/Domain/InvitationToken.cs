@@ -11,7 +11,10 @@ public static class InvitationToken
 
     public static string New() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(ByteLength));
 
-    /// <summary>A token derived from a secret, so that a demo can print the same links at every start.</summary>
+    /// <summary>
+    /// A token derived from a secret, the same at every call: a named consultation's link (<see cref="InvitationLinkKey.TokenFor"/>),
+    /// made again for each resend and reminder while only its hash is stored.
+    /// </summary>
     public static string Derive(byte[] secret, string purpose) =>
         Base64Url.EncodeToString(HMACSHA256.HashData(secret, Encoding.UTF8.GetBytes(purpose)).AsSpan(0, ByteLength));
 

@@ -2,6 +2,7 @@ namespace Consultation.Web.Localization;
 
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Infrastructure;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,9 +14,11 @@ public sealed class InvitationLanguageProvider : RequestCultureProvider
         if (RespondentPath.Token(httpContext.Request.Path) is not { } token || InvitationToken.Hash(token) is not { } hash)
             return null;
         var db = httpContext.RequestServices.GetRequiredService<ConsultationDbContext>();
-        var language = await db.Invitations.Where(i => i.TokenHash == hash).Select(i => i.Language)
+        var found = await db.Invitations.SelectMany(i => i.Links.Where(l => l.TokenHash == hash).Select(l => new { i.Language, l.KeyId }))
             .FirstOrDefaultAsync(httpContext.RequestAborted);
-        return language is null ? null : new ProviderCultureResult(language);
+        // A link whose key was removed is as unknown as one never issued, in the browser's language like any other (ADR 0018).
+        return found is null || !httpContext.RequestServices.GetRequiredService<InvitationLinks>().Opens(found.KeyId)
+            ? null : new ProviderCultureResult(found.Language);
     }
 }
 

@@ -31,7 +31,7 @@ public sealed class CompleteInvitationsJobTests(AppFactory app) : IClassFixture<
         await ResponseAssert.RedirectsTo($"{journey.PersonalLink}/thank-you", await client.CompleteAsync(
             await client.GetPageAsync($"{journey.PersonalLink}/answer"), new Dictionary<string, string[]> { ["role"] = ["academic"], ["agree"] = ["yes"] }));
         var hash = InvitationToken.Hash(journey.Token)!;
-        var invitation = await app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.TokenHash == hash));
+        var invitation = await app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Links.Any(l => l.TokenHash == hash)));
         var pointer = InvitationToken.ResponsePointer(journey.Token);
         var response = await app.WithDbAsync(db => db.Responses.AsNoTracking().SingleAsync(r => r.ResponsePointer == pointer));
 
@@ -62,7 +62,7 @@ public sealed class CompleteInvitationsJobTests(AppFactory app) : IClassFixture<
         await client.CompleteAsync(await client.GetPageAsync($"{journey.PersonalLink}/answer"), new Dictionary<string, string[]> { ["role"] = ["academic"], ["agree"] = ["yes"] });
 
         var hash = InvitationToken.Hash(journey.Token)!;
-        var invitation = await app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.TokenHash == hash));
+        var invitation = await app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Links.Any(l => l.TokenHash == hash)));
         Assert.Equal(InvitationStatus.Completed, invitation.Status);
         Assert.Equal(app.Clock.GetUtcNow(), invitation.CompletedAt!.Value, TimeSpan.FromMilliseconds(1));
         Assert.Empty(await app.WithDbAsync(db => db.PendingCompletions.ToListAsync()));

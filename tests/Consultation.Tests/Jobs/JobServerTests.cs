@@ -27,7 +27,7 @@ public sealed class JobServerTests
 
         var message = Assert.Single(await smtp.WaitForAsync(1, settle: TimeSpan.FromSeconds(3)));
         var hash = InvitationToken.Hash(token)!;
-        var invitation = await app.WithDbAsync(db => db.Invitations.SingleAsync(i => i.TokenHash == hash));
+        var invitation = await app.WithDbAsync(db => db.Invitations.SingleAsync(i => i.Links.Any(l => l.TokenHash == hash)));
         var recipient = await app.WithDbAsync(db => db.Stakeholders.Where(s => s.Id == invitation.StakeholderId).Select(s => s.Email).SingleAsync());
         Assert.Equal(recipient, message.To.Mailboxes.Single().Address);
         Assert.Equal(Localized.Text("ko", "Your response to “{0}”", "국제 AI 안전 연구의 우선순위"), message.Subject);

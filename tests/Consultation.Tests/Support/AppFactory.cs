@@ -20,6 +20,10 @@ public class AppFactory : WebApplicationFactory<Program>
     /// <summary>The demo accounts' password in tests (Demo:Password).</summary>
     public const string StaffPassword = "correct horse battery staple";
 
+    /// <summary>The key personal links of named consultations are derived with in tests (InvitationLinks:Keys:test).</summary>
+    public const string LinkKeyId = "test";
+    public const string LinkKey = "V7inSdsMWTDZW23ZNjd4WrJTtqsJtHxA6C/h+aGLv+E=";
+
     public AppFactory() : this(null)
     {
     }
@@ -54,6 +58,8 @@ public class AppFactory : WebApplicationFactory<Program>
         builder.UseSetting("Demo:Password", StaffPassword);
         // Every test of a class shares one address: a test of the limit turns it on with its own settings.
         builder.UseSetting("Respondents:UploadsPerHour", "0");
+        builder.UseSetting("InvitationLinks:CurrentKeyId", LinkKeyId);
+        builder.UseSetting($"InvitationLinks:Keys:{LinkKeyId}", LinkKey);
         foreach (var (key, value) in Settings)
             builder.UseSetting(key, value);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(Clock)));

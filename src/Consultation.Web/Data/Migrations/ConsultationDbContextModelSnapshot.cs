@@ -436,20 +436,11 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("character varying(32)")
                         .HasColumnName("status");
 
-                    b.Property<byte[]>("TokenHash")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("token_hash");
-
                     b.HasKey("Id")
                         .HasName("pk_invitations");
 
                     b.HasIndex("StakeholderId")
                         .HasDatabaseName("ix_invitations_stakeholder_id");
-
-                    b.HasIndex("TokenHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_invitations_token_hash");
 
                     b.HasIndex("ConsultationId", "StakeholderId")
                         .IsUnique()
@@ -1519,6 +1510,40 @@ namespace Consultation.Web.Data.Migrations
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_invitations_stakeholders_stakeholder_id");
+
+                    b.OwnsMany("Consultation.Web.Domain.InvitationLink", "Links", b1 =>
+                        {
+                            b1.Property<byte[]>("TokenHash")
+                                .HasColumnType("bytea")
+                                .HasColumnName("token_hash");
+
+                            b1.Property<DateTimeOffset>("CreatedAt")
+                                .HasColumnType("timestamp with time zone")
+                                .HasColumnName("created_at");
+
+                            b1.Property<Guid>("InvitationId")
+                                .HasColumnType("uuid")
+                                .HasColumnName("invitation_id");
+
+                            b1.Property<string>("KeyId")
+                                .HasMaxLength(32)
+                                .HasColumnType("character varying(32)")
+                                .HasColumnName("key_id");
+
+                            b1.HasKey("TokenHash")
+                                .HasName("pk_invitation_links");
+
+                            b1.HasIndex("InvitationId")
+                                .HasDatabaseName("ix_invitation_links_invitation_id");
+
+                            b1.ToTable("invitation_links", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("InvitationId")
+                                .HasConstraintName("fk_invitation_links_invitations_invitation_id");
+                        });
+
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("Consultation.Web.Domain.PendingCompletion", b =>

@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 /// Reads respondent links and what hangs on them from the database: the consultation behind a link, the version to answer
 /// (from the questionnaire cache when it is on), the response started through it, and its saved answers.
 /// </summary>
-public sealed class RespondentLinks(ConsultationDbContext db, QuestionnaireCache versions, ConsultationStateCache recentReadings)
+public sealed class RespondentLinks(ConsultationDbContext db, QuestionnaireCache versions, ConsultationStateCache recentReadings,
+    InvitationLinks invitationLinks)
 {
     /// <summary>
     /// Loads the link, or says why it cannot be opened. With <paramref name="recentReadingWillDo"/>, a public link may use a
@@ -26,8 +27,9 @@ public sealed class RespondentLinks(ConsultationDbContext db, QuestionnaireCache
         {
             if (InvitationToken.Hash(token) is not { } hash)
                 return (null, StatusReason.LinkNotFound);
-            invitation = await db.Invitations.FirstOrDefaultAsync(i => i.TokenHash == hash, cancellationToken);
-            if (invitation is null)
+            invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Links.Any(l => l.TokenHash == hash), cancellationToken);
+            // A link derived with a key taken out of configuration is as unknown as one never issued (ADR 0018).
+            if (invitation?.Link(hash) is not { } link || !invitationLinks.Opens(link))
                 return (null, StatusReason.LinkNotFound);
             if (!invitation.IsUsable)
                 return (null, StatusReason.LinkRevoked);
@@ -50,13 +52,16 @@ public sealed class RespondentLinks(ConsultationDbContext db, QuestionnaireCache
         if (reading!.Version is not { } version)
             return (null, StatusReason.LinkNotFound);
 
-        // A response is found only through the token that started it (see InvitationToken.ResponsePointer).
+        // A response is found only through the token that started it (see InvitationToken.ResponsePointer); in a named
+        // consultation, where the response names its invitation, through any of the invitation's links (ADR 0018).
         Response? response = null;
         if ((token ?? resume) is { } secret)
         {
             if (InvitationToken.ResponsePointer(secret) is not { } pointer)
                 return (null, StatusReason.LinkNotFound);
-            response = await db.Responses.FirstOrDefaultAsync(r => r.ResponsePointer == pointer && r.ConsultationId == consultation.Id, cancellationToken);
+            var named = invitation is not null && !consultation.IsAnonymous ? invitation.Id : (Guid?)null;
+            response = await db.Responses.FirstOrDefaultAsync(r => r.ConsultationId == consultation.Id
+                && (named == null ? r.ResponsePointer == pointer : r.InvitationId == named), cancellationToken);
             if (response is null && resume is not null)
                 return (null, StatusReason.LinkNotFound);
             if (response is not null && response.QuestionnaireVersionId != version.Id)

@@ -48,7 +48,29 @@ public sealed class ReviewModel(RespondentLinks links, TimeProvider time, Consul
         Publication = Link.Response!.PublicationPreference?.ToString();
         Revision = Link.Response.Revision;
         await CheckAsync(cancellationToken);
+        if (await AnsweredThroughAnotherLinkAsync(cancellationToken))
+            FormProblem = AnsweredElsewhere;
         return Page();
+    }
+
+    /// <summary>
+    /// An anonymous consultation's invitation may have several links (ADR 0018), each with its own draft, since nothing joins
+    /// a response to its invitation; the first submit through any of them completes it, and the others submit nothing.
+    /// </summary>
+    private string AnsweredElsewhere =>
+        s["Answers to this invitation have already been submitted through another of its links. Only one response is kept per invitation, so these answers were not submitted."];
+
+    /// <summary>
+    /// Whether a first submit of this link's draft would be a second response to its anonymous invitation: the invitation is
+    /// completed, or its completion is pending (see <see cref="PendingCompletion"/>).
+    /// </summary>
+    private async Task<bool> AnsweredThroughAnotherLinkAsync(CancellationToken cancellationToken)
+    {
+        if (!Link.Consultation.IsAnonymous || Link.Invitation is not { } invitation || Link.Response is not { IsSubmitted: false })
+            return false;
+        var id = invitation.Id;
+        return await db.Invitations.AsNoTracking().AnyAsync(i => i.Id == id && i.Status == InvitationStatus.Completed, cancellationToken)
+            || await db.PendingCompletions.AnyAsync(p => p.InvitationId == id, cancellationToken);
     }
 
     /// <summary>Submits the saved answers; the receipt of a personal link's response is queued with them.</summary>
@@ -69,6 +91,13 @@ public sealed class ReviewModel(RespondentLinks links, TimeProvider time, Consul
         var (answers, _) = await CheckAsync(cancellationToken);
         var publication = ReadPublicationPreference();
         Revision = response.Revision;
+        if (FormProblem is null && await AnsweredThroughAnotherLinkAsync(cancellationToken))
+        {
+            // Another tab of this same link may be what just submitted (this request read the draft before it landed).
+            if (await SubmittedSinceAsync(response.Id, shownAt, cancellationToken))
+                return Redirect($"{Link.BasePath}/thank-you");
+            FormProblem = AnsweredElsewhere;
+        }
         if (FormProblem is not null || Errors.Count > 0)
             return Page();
 
@@ -80,10 +109,24 @@ public sealed class ReviewModel(RespondentLinks links, TimeProvider time, Consul
         if (first && anonymousInvitation is not null)
             db.PendingCompletions.Add(PendingCompletion.For(anonymousInvitation, Language));
         var receipt = anonymousInvitation is null && await ReceiptAsync(outbox, publicLinks, answers, response.Revision, now, cancellationToken);
+        var claimsInvitation = first && anonymousInvitation is not null;
         try
         {
             // The response, its revision, the completed invitation and the receipt are stored together or not at all.
+            await using var transaction = claimsInvitation ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             await db.SaveChangesAsync(cancellationToken);
+            // Another link's submit may have been completed by the job between the check above and the pending row written
+            // here (the job deletes that link's pending row); read after writing ours, the invitation shows it. A read, not a
+            // lock: a lock would leave this transaction's id on the invitation's row.
+            if (transaction is not null)
+            {
+                if (await db.Invitations.AsNoTracking().AnyAsync(i => i.Id == anonymousInvitation!.Id && i.Status == InvitationStatus.Completed, cancellationToken))
+                {
+                    await transaction.RollbackAsync(cancellationToken);
+                    return await NotSubmittedAsync(AnsweredElsewhere, cancellationToken);
+                }
+                await transaction.CommitAsync(cancellationToken);
+            }
             if (receipt)
                 outbox.DeliverSoon();
         }
@@ -92,9 +135,12 @@ public sealed class ReviewModel(RespondentLinks links, TimeProvider time, Consul
         {
             // Usually another tab submitted the same response at the same moment (the row's version, or the revision's or the
             // receipt's unique key, noticed it), and its submit counts. Thank the respondent only when a submit did land.
-            return await SubmittedSinceAsync(response.Id, shownAt, cancellationToken)
-                ? Redirect($"{Link.BasePath}/thank-you")
-                : await NotSubmittedAsync(cancellationToken);
+            // Else, when the pending completion's key stopped it, another link of the invitation submitted first.
+            if (await SubmittedSinceAsync(response.Id, shownAt, cancellationToken))
+                return Redirect($"{Link.BasePath}/thank-you");
+            var elsewhere = claimsInvitation && e.InnerException is Npgsql.PostgresException { ConstraintName: "pk_pending_completions" };
+            return await NotSubmittedAsync(elsewhere ? AnsweredElsewhere
+                : s["Your answers could not be submitted. They are saved: check them and submit them again."], cancellationToken);
         }
         return Redirect($"{Link.BasePath}/thank-you");
     }
@@ -102,8 +148,8 @@ public sealed class ReviewModel(RespondentLinks links, TimeProvider time, Consul
     private Task<bool> SubmittedSinceAsync(Guid responseId, int shownAt, CancellationToken cancellationToken) =>
         db.Responses.AsNoTracking().AnyAsync(r => r.Id == responseId && r.Status == ResponseStatus.Submitted && r.Revision > shownAt, cancellationToken);
 
-    /// <summary>The review again, as stored, saying the submit did not land; the answers are in the draft and the preference as posted.</summary>
-    private async Task<IActionResult> NotSubmittedAsync(CancellationToken cancellationToken)
+    /// <summary>The review again, as stored, saying why the submit did not land; the answers are in the draft and the preference as posted.</summary>
+    private async Task<IActionResult> NotSubmittedAsync(string problem, CancellationToken cancellationToken)
     {
         db.ChangeTracker.Clear();
         var publication = Publication;
@@ -113,7 +159,7 @@ public sealed class ReviewModel(RespondentLinks links, TimeProvider time, Consul
         await CheckAsync(cancellationToken);
         Revision = Link.Response!.Revision;
         Publication = publication;
-        FormProblem = s["Your answers could not be submitted. They are saved: check them and submit them again."];
+        FormProblem = problem;
         return Page();
     }
 

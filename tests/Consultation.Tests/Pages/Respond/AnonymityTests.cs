@@ -42,7 +42,7 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
         foreach (var time in new[] { response.CreatedAt, response.SubmittedAt!.Value, file.UploadedOn })
             Assert.Equal(TimeSpan.Zero, time.UtcDateTime.TimeOfDay);
 
-        var person = new[] { invitation.Id.ToString(), stakeholder.Id.ToString(), email, stakeholder.Name, token, Convert.ToHexStringLower(invitation.TokenHash) };
+        string[] person = [invitation.Id.ToString(), stakeholder.Id.ToString(), email, stakeholder.Name, token, .. invitation.Links.Select(l => Convert.ToHexStringLower(l.TokenHash))];
         var answered = new[] { response.Id.ToString(), file.Id.ToString(), response.IdempotencyKey.ToString(), "Keep the labs honest" };
         var rows = await EveryRowAsync();
         Assert.Contains(rows, r => r.Table == "public.outbound_emails" && r.Json.Contains(email, StringComparison.Ordinal));
@@ -54,6 +54,30 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
         var personTimes = rows.Where(r => person.Any(p => r.Json.Contains(p, StringComparison.OrdinalIgnoreCase))).SelectMany(r => Times(r.Json)).ToHashSet();
         var responseTimes = rows.Where(r => answered.Any(a => r.Json.Contains(a, StringComparison.OrdinalIgnoreCase))).SelectMany(r => Times(r.Json)).ToHashSet();
         Assert.Empty(personTimes.Intersect(responseTimes));
+    }
+
+    [Fact]
+    public async Task AResponseThroughAFreshLink_SharesNoKeyWithTheInvitationOrAnyOfItsLinks_InAnyTable()
+    {
+        var invited = await app.InviteAsync(anonymous: true);
+        var fresh = await app.FreshLinkAsync(invited.InvitationId);
+        var respondent = app.Respondent();
+        var sent = await respondent.CompleteAsync(await respondent.GetPageAsync($"{fresh}/answer"), new Dictionary<string, string[]> { ["view"] = ["Through a fresh link"] });
+        await ResponseAssert.RedirectsTo($"{fresh}/thank-you", sent);
+        await CompleteInvitationsAsync();
+
+        var (response, invitation) = await app.WithDbAsync(async db => (
+            await db.Responses.AsNoTracking().SingleAsync(r => r.ConsultationId == invited.ConsultationId),
+            await db.Invitations.AsNoTracking().SingleAsync(i => i.Id == invited.InvitationId)));
+        Assert.Equal(InvitationStatus.Completed, invitation.Status);
+        Assert.Null(response.InvitationId);
+        Assert.Equal(2, invitation.Links.Count);
+        string[] person = [invitation.Id.ToString(), invitation.StakeholderId.ToString(), invited.Path["/r/".Length..], fresh["/r/".Length..],
+            .. invitation.Links.Select(l => Convert.ToHexStringLower(l.TokenHash))];
+        string[] answered = [response.Id.ToString(), response.IdempotencyKey.ToString(), Convert.ToHexStringLower(response.ResponsePointer!), "Through a fresh link"];
+        var joining = (await EveryRowAsync()).Where(r => person.Any(p => r.Json.Contains(p, StringComparison.OrdinalIgnoreCase))
+            && answered.Any(a => r.Json.Contains(a, StringComparison.OrdinalIgnoreCase))).ToList();
+        Assert.True(joining.Count == 0, "Rows that name both the invitation and the response: " + string.Join("; ", joining.Select(r => r.Table)));
     }
 
     [Fact]
@@ -119,12 +143,12 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
     }
 
     [Fact]
-    public async Task ASubmitStoppedByAUniqueKey_WhileTheResponseIsStillADraft_SaysSo_AndKeepsTheAnswers()
+    public async Task ASubmit_WhileTheInvitationsCompletionIsPendingFromAnotherLink_SaysSo_AndKeepsTheAnswers()
     {
         var (slug, token, _) = await AnonymousConsultationWithAnInvitationAsync();
         var respondent = app.Respondent();
         var review = await respondent.ReviewPageAsync(await respondent.GetPageAsync($"/r/{token}/answer"), new Dictionary<string, string[]> { ["view"] = ["Kept"] });
-        // What a second spelling of the link once left behind: the invitation's completion already pending.
+        // What a submit through another link of the invitation leaves behind (ADR 0018): its completion already pending.
         await app.WithDbAsync(async db =>
         {
             var invitation = await db.Invitations.SingleAsync(i => db.Consultations.Any(c => c.Id == i.ConsultationId && c.Slug == slug));
@@ -136,7 +160,8 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
 
         Assert.Equal(HttpStatusCode.OK, submitted.StatusCode);
         var page = await Html.ParseAsync(submitted);
-        Assert.Contains(Localized.Text("en", "Your answers could not be submitted. They are saved: check them and submit them again."), page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains(Localized.Text("en", "Answers to this invitation have already been submitted through another of its links. Only one response is kept per invitation, so these answers were not submitted."),
+            page.Body!.TextContent, StringComparison.Ordinal);
         var response = await app.ResponseAtAsync($"/r/{token}");
         Assert.Equal(ResponseStatus.InProgress, response!.Status);
         Assert.Equal(["Kept"], response.Fields["a.view"]);

@@ -51,7 +51,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         var landing = await client.GetPageAsync($"/r/{token}");
         Assert.Equal("ko", landing.DocumentElement.GetAttribute("lang"));
         var opened = InvitationToken.Hash(token)!;
-        Assert.Equal(InvitationStatus.Opened, await app.WithDbAsync(db => db.Invitations.Where(i => i.TokenHash == opened).Select(i => i.Status).SingleAsync()));
+        Assert.Equal(InvitationStatus.Opened, await app.WithDbAsync(db => db.Invitations.Where(i => i.Links.Any(l => l.TokenHash == opened)).Select(i => i.Status).SingleAsync()));
         Assert.Contains("국제 AI 안전", landing.Text("h1"), StringComparison.Ordinal);
 
         var form = await client.GetPageAsync($"/r/{token}/answer");
@@ -67,7 +67,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("ko", thanks.DocumentElement.GetAttribute("lang"));
 
         var hash = InvitationToken.Hash(token)!;
-        var invitation = await app.WithDbAsync(db => db.Invitations.SingleAsync(i => i.TokenHash == hash));
+        var invitation = await app.WithDbAsync(db => db.Invitations.SingleAsync(i => i.Links.Any(l => l.TokenHash == hash)));
         var response = await app.WithDbAsync(db => db.Responses.SingleAsync(r => r.InvitationId == invitation.Id));
         Assert.Equal(InvitationStatus.Completed, invitation.Status);
         Assert.Equal("ko", response.Language);
@@ -100,7 +100,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
 
         var hash = InvitationToken.Hash(token)!;
         var responses = await app.WithDbAsync(db => db.Responses.Where(r =>
-            db.Invitations.Any(i => i.Id == r.InvitationId && i.TokenHash == hash)).ToListAsync());
+            db.Invitations.Any(i => i.Id == r.InvitationId && i.Links.Any(l => l.TokenHash == hash))).ToListAsync());
         var response = Assert.Single(responses);
         Assert.Equal(2, response.Revision);
         Assert.Equal("Changed after submitting.", response.Answers.Text("evidence_gaps"));
@@ -133,7 +133,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         var hash = InvitationToken.Hash(token)!;
         await app.WithDbAsync(async db =>
         {
-            var invitation = await db.Invitations.SingleAsync(i => i.TokenHash == hash);
+            var invitation = await db.Invitations.SingleAsync(i => i.Links.Any(l => l.TokenHash == hash));
             invitation.Revoke(app.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
@@ -146,7 +146,7 @@ public sealed class AnswerPageTests(AppFactory app) : IClassFixture<AppFactory>
         var page = await Html.ParseAsync(landing);
         Assert.Equal(Localized.Text("fr", "This invitation has been withdrawn"), page.Text("h1"));
         Assert.Equal(HttpStatusCode.Gone, posted.StatusCode);
-        Assert.Equal(0, await app.WithDbAsync(db => db.Responses.CountAsync(r => db.Invitations.Any(i => i.Id == r.InvitationId && i.TokenHash == hash))));
+        Assert.Equal(0, await app.WithDbAsync(db => db.Responses.CountAsync(r => db.Invitations.Any(i => i.Id == r.InvitationId && i.Links.Any(l => l.TokenHash == hash)))));
     }
 
     [Theory]

@@ -105,7 +105,7 @@ public sealed class BlankPageCacheTests(AppFactory app) : IClassFixture<AppFacto
         var hash = InvitationToken.Hash(token)!;
         await app.WithDbAsync(async db =>
         {
-            (await db.Invitations.SingleAsync(i => i.TokenHash == hash)).Revoke(app.Clock.GetUtcNow());
+            (await db.Invitations.SingleAsync(i => i.Links.Any(l => l.TokenHash == hash))).Revoke(app.Clock.GetUtcNow());
             await db.SaveChangesAsync();
         });
         var revoked = await app.Respondent().GetAsync(path);
