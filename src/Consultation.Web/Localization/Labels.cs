@@ -99,6 +99,7 @@ public static class Labels
         AuditActions.ConsultationReopened => s["Reopened the consultation"],
         AuditActions.StakeholderAdded => s["Added a stakeholder to the registry"],
         AuditActions.StakeholderChanged => s["Changed a stakeholder in the registry"],
+        AuditActions.StakeholdersImported => s["Imported stakeholders into the registry"],
         _ => action,
     };
 
