@@ -44,17 +44,19 @@ public sealed class PreviewModel(ConsultationDbContext db, StaffAudit audit, Tim
             return RedirectToPage("/Organise/Stakeholders/Import/Result", new { importId });
         await PlanAsync(import, db.Visible(User), cancellationToken);
         var now = time.GetUtcNow();
-        db.Stakeholders.AddRange(Plan.Rows.Where(r => r.Outcome == RowOutcome.New).Select(r => r.Added!));
         foreach (var row in Plan.Rows.Where(r => r.Outcome == RowOutcome.Update))
             row.Existing!.Edit(row.Update!, now);
         import.Complete(Plan.New, Plan.Updates, Plan.Skipped, Plan.Invalid, now);
         audit.Record(AuditActions.StakeholdersImported, "stakeholder-import", import.Id.ToString());
         try
         {
+            // The import's row first: a second submission waits here on the first's lock, then finds it changed.
             await db.SaveChangesAsync(cancellationToken);
+            await StakeholderCopy.InsertAsync(db, Plan.Rows.Where(r => r.Outcome == RowOutcome.New).Select(r => r.Added!), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException
+        catch (Exception e) when (e is DbUpdateConcurrencyException
+            || e is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation }
             || e.InnerException is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
         {
             // Another submission of this import finished first, or someone added one of these addresses meanwhile.
