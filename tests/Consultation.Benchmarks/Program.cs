@@ -14,6 +14,13 @@ if (args.FirstOrDefault() == "answer-page")
     return;
 }
 
+// registry-import: a 10,000-row workbook imported into the registry against ClosedXML reading it alone; see RegistryImportBenchmark.
+if (args.FirstOrDefault() == "registry-import")
+{
+    await Consultation.Benchmarks.RegistryImportBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 // Measures the first Excel summary on a consultation with many responses: counting them in a stream
 // (what the job does) against loading them all first (the baseline), in the same run on the same data.
 // Usage: dotnet run -c Release --project tests/Consultation.Benchmarks -- [responses=20000] [rounds=3]

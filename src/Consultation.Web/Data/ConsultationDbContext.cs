@@ -16,6 +16,7 @@ public sealed class ConsultationDbContext(DbContextOptions<ConsultationDbContext
     public DbSet<ContentText> ContentTexts => Set<ContentText>();
     public DbSet<QuestionnaireVersion> QuestionnaireVersions => Set<QuestionnaireVersion>();
     public DbSet<Stakeholder> Stakeholders => Set<Stakeholder>();
+    public DbSet<StakeholderImport> StakeholderImports => Set<StakeholderImport>();
     public DbSet<Invitation> Invitations => Set<Invitation>();
     public DbSet<Response> Responses => Set<Response>();
     public DbSet<ResponseRevision> ResponseRevisions => Set<ResponseRevision>();

@@ -40,6 +40,7 @@ public sealed class AuditEvent
 /// <summary>The actions the audit log records.</summary>
 public static class AuditActions
 {
+    public const string StakeholdersImported = "stakeholders-imported";
     public const string SignedIn = "signed-in";
     public const string SignInFailed = "sign-in-failed";
     public const string LockedOut = "locked-out";

@@ -110,6 +110,18 @@ public sealed class Stakeholder
         UpdatedAt = now;
     }
 
+    /// <summary>The person's details as they are now: what an import's update starts from.</summary>
+    public StakeholderDetails Details() => new(Name, Email, Organisation, Sector, Country, PreferredLanguage)
+    {
+        TimeZone = TimeZone,
+        Tags = [.. Tags],
+        ConsentGiven = ConsentGiven,
+        ConsentDate = ConsentDate,
+        ConsentSource = ConsentSource,
+        Notes = Notes,
+        NeverEmail = NeverEmail,
+    };
+
     /// <summary>Trimmed and in lower case: two spellings of one address are one person.</summary>
     public static string Normalise(string email) => email.Trim().ToLowerInvariant();
 

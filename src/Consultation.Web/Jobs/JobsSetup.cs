@@ -71,6 +71,7 @@ public static class JobsSetup
         services.AddScoped<CompleteInvitationsJob>();
         services.AddScoped<CompileSummaryJob>();
         services.AddScoped<PurgeAbandonedUploadsJob>();
+        services.AddScoped<PurgeStakeholderImportsJob>();
         return builder;
     }
 

@@ -9,6 +9,7 @@ public static class RecurringJobs
     public const string OpenAndCloseConsultations = "open-and-close-consultations";
     public const string CompleteInvitations = "complete-invitations";
     public const string PurgeAbandonedUploads = "purge-abandoned-uploads";
+    public const string PurgeStakeholderImports = "purge-stakeholder-imports";
 
     public static void Register(IRecurringJobManager jobs)
     {
@@ -19,5 +20,7 @@ public static class RecurringJobs
         jobs.AddOrUpdate<CompleteInvitationsJob>(CompleteInvitations, job => job.RunAsync(CancellationToken.None), "*/10 * * * *", utc);
         // Daily at 03:17, a quiet hour away from the top of the hour.
         jobs.AddOrUpdate<PurgeAbandonedUploadsJob>(PurgeAbandonedUploads, job => job.RunAsync(CancellationToken.None), "17 3 * * *", utc);
+        // Hourly: an unfinished import's file is held no more than about a day.
+        jobs.AddOrUpdate<PurgeStakeholderImportsJob>(PurgeStakeholderImports, job => job.RunAsync(CancellationToken.None), "41 * * * *", utc);
     }
 }

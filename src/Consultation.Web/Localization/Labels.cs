@@ -102,6 +102,7 @@ public static class Labels
         AuditActions.StakeholderChanged => s["Changed a stakeholder in the registry"],
         AuditActions.StakeholdersExported => s["Downloaded people from the registry"],
         AuditActions.StakeholdersMerged => s["Merged two entries of the registry"],
+        AuditActions.StakeholdersImported => s["Imported stakeholders into the registry"],
         _ => action,
     };
 

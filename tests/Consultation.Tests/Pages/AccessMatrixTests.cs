@@ -73,6 +73,11 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["organise/stakeholders/new"] = Access.Creators,
         ["organise/stakeholders/{stakeholderId:guid}"] = Access.Creators,
         ["organise/stakeholders/{stakeholderId:guid}/merge"] = Access.Creators,
+        // The import's steps: the folder's rule; an import id that is not the person's own is "not found".
+        ["organise/stakeholders/import"] = Access.Creators,
+        ["organise/stakeholders/import/{importId:guid}"] = Access.Creators,
+        ["organise/stakeholders/import/{importId:guid}/preview"] = Access.Creators,
+        ["organise/stakeholders/import/{importId:guid}/result"] = Access.Creators,
         ["analyse"] = Access.Analysts,
         ["analyse/{consultationId:guid}"] = Access.ConsultationAnalysts,
         ["admin"] = Access.Admin,
@@ -200,6 +205,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
                 .Replace("{consultationId:guid}", ConsultationId.ToString(), StringComparison.Ordinal)
                 .Replace("{userId:guid}", AccountId.ToString(), StringComparison.Ordinal)
                 .Replace("{stakeholderId:guid}", StakeholderId.ToString(), StringComparison.Ordinal)
+                .Replace("{importId:guid}", Guid.NewGuid().ToString(), StringComparison.Ordinal)
                 .Replace("{code:int}", "404", StringComparison.Ordinal)
                 .Replace("{section:int?}", "1", StringComparison.Ordinal)
                 .Replace("{resume}", Token, StringComparison.Ordinal)
