@@ -61,6 +61,8 @@ public static class ImportFields
             using var scope = CultureScope.WordsIn(language);
             foreach (var field in Enum.GetValues<ImportField>())
                 names.TryAdd(Key(Label(s, field)), field);
+            // A column headed just "Langue" or "言語" holds the person's language, as "Language" does in English.
+            names.TryAdd(Key(s["Language"]), ImportField.PreferredLanguage);
         }
         var taken = new HashSet<ImportField>();
         return [.. headers.Select(h => names.TryGetValue(Key(h), out var field) && taken.Add(field) ? field : (ImportField?)null)];

@@ -6,7 +6,11 @@ using AngleSharp.Html.Dom;
 using Consultation.Tests.Support;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web;
+using Consultation.Web.Pages.Organise.Stakeholders.Import;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
 
 /// <summary>Upload, map, preview and import, through the pages as a browser without scripts uses them.</summary>
 public sealed class ImportPageTests(AppFactory app) : IClassFixture<AppFactory>
@@ -60,6 +64,18 @@ public sealed class ImportPageTests(AppFactory app) : IClassFixture<AppFactory>
         var summary = (await Html.ParseAsync(refused)).Text("[data-error-summary]");
         Assert.Contains(Localized.Text("fr", "Only one column can fill {0}.", Localized.Text("fr", "Email address")), summary, StringComparison.Ordinal);
         Assert.Contains(Localized.Text("fr", "Choose the column that holds {0}.", Localized.Text("fr", "Name")), summary, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Langue")]
+    [InlineData("言語")]
+    [InlineData("언어")]
+    [InlineData("Lugha")]
+    public void Suggest_TakesAColumnHeadedJustLanguage_InAnyInterfaceLanguage_ForThePreferredLanguage(string header)
+    {
+        var s = app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+        Assert.Equal([ImportField.Name, ImportField.PreferredLanguage], ImportFields.Suggest(s, ["Name", header]));
     }
 
     [Fact]
