@@ -167,9 +167,9 @@ public sealed class Invitation
     public void Decline(DateTimeOffset now, bool anonymously)
     {
         if (Status == InvitationStatus.Revoked)
-            throw new DomainException("This invitation has been withdrawn.");
+            throw new DomainException("This invitation has been withdrawn");
         if (IsCompleted)
-            throw new DomainException("Answers to this invitation have already been submitted.");
+            throw new DomainException("This invitation has already been completed.");
         if (IsDeclined)
             return;
         Status = InvitationStatus.Declined;
@@ -183,7 +183,7 @@ public sealed class Invitation
     public void OptOut(DateTimeOffset now, bool anonymously)
     {
         if (Status == InvitationStatus.Revoked)
-            throw new DomainException("This invitation has been withdrawn.");
+            throw new DomainException("This invitation has been withdrawn");
         if (HasOptedOut)
             return;
         HasOptedOut = true;
