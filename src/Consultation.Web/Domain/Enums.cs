@@ -29,7 +29,12 @@ public enum TextField { Title, Summary, PrivacyNotice, ThankYou, Label, Help, La
 
 public enum TranslationStatus { Missing, Machine, Draft, Approved }
 
-public enum InvitationStatus { Pending, Sent, Opened, Started, Completed, Failed, OptedOut, Revoked }
+/// <summary>
+/// Where an invitation's journey stands. Opting out of emails is not a state of the journey but a mark beside it
+/// (<see cref="Invitation.HasOptedOut"/>): a person may opt out and still answer, or answer and then opt out.
+/// <c>OptedOut</c> is kept only so that the names stored as strings stay what they were; nothing sets it.
+/// </summary>
+public enum InvitationStatus { Pending, Sent, Opened, Started, Completed, Failed, OptedOut, Revoked, Declined }
 
 public enum ResponseStatus { InProgress, Submitted }
 

@@ -24,6 +24,18 @@ public sealed class Invitation
     public DateTimeOffset? CompletedAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
 
+    /// <summary>When the person said they will not take part; null in an anonymous consultation, where only the status says so.</summary>
+    public DateTimeOffset? DeclinedAt { get; private set; }
+
+    /// <summary>
+    /// Whether the person asked for no more invitations and reminders to this consultation. A mark beside the status, not a
+    /// status: the link keeps opening, a response may still come (and its receipts still go), and answering does not undo it.
+    /// </summary>
+    public bool HasOptedOut { get; private set; }
+
+    /// <summary>When the person opted out; null in an anonymous consultation.</summary>
+    public DateTimeOffset? OptedOutAt { get; private set; }
+
     /// <summary>
     /// The registry entry this invitation was issued to, when a merge has since moved it to another (ADR 0017). Set, it
     /// exempts the invitation from "one invitation per person and consultation": after a merge one person may hold two.
@@ -77,7 +89,7 @@ public sealed class Invitation
         if (!consultation.IsAnonymous)
             throw new DomainException("A named consultation's link is derived from its key: send the same link again.");
         if (!IsUsable)
-            throw new DomainException("A revoked or opted-out invitation gets no new link.");
+            throw new DomainException("A revoked invitation gets no new link.");
         // A fresh link could not reach the response given through another one (ADR 0014: nothing joins them).
         if (IsCompleted)
             throw new DomainException("This invitation has already been completed.");
@@ -97,7 +109,7 @@ public sealed class Invitation
         if (!_links.Any(l => string.Equals(l.KeyId, key.Id, StringComparison.OrdinalIgnoreCase)))
         {
             if (!IsUsable)
-                throw new DomainException("A revoked or opted-out invitation gets no new link.");
+                throw new DomainException("A revoked invitation gets no new link.");
             _links.Add(InvitationLink.For(token, key.Id, now));
         }
         return token;
@@ -122,10 +134,61 @@ public sealed class Invitation
 
     public bool IsCompleted => Status == InvitationStatus.Completed;
 
-    public bool IsUsable => Status is not (InvitationStatus.Revoked or InvitationStatus.OptedOut);
+    /// <summary>
+    /// Whether its links open. Only a revoked invitation's do not: after declining or opting out the person may still answer
+    /// (a decline is not a promise, and opting out is about email, not the response).
+    /// </summary>
+    public bool IsUsable => Status != InvitationStatus.Revoked;
+
+    public bool IsDeclined => Status == InvitationStatus.Declined;
+
+    /// <summary>
+    /// Whether an invitation or a reminder to this consultation may still go to this invitation's person: not after they
+    /// declined, opted out, answered, or the invitation was withdrawn. The registry's "never email" is the person's, checked
+    /// beside it (<see cref="MayBeEmailed(bool)"/>; in queries <c>db.InvitationsToEmail(consultationId)</c>). Receipts of a
+    /// response are not governed by it: they go to whoever answered.
+    /// </summary>
+    public static System.Linq.Expressions.Expression<Func<Invitation, bool>> MayBeEmailedRule { get; } = i =>
+        !i.HasOptedOut && i.Status != InvitationStatus.Declined && i.Status != InvitationStatus.Completed && i.Status != InvitationStatus.Revoked;
+
+    private static readonly Func<Invitation, bool> MayBeEmailedCompiled = MayBeEmailedRule.Compile();
+
+    /// <summary><see cref="MayBeEmailedRule"/> for a loaded invitation, with its person's registry mark.</summary>
+    public bool MayBeEmailed(bool neverEmail) => !neverEmail && MayBeEmailedCompiled(this);
 
     /// <summary>The states from which opening the link moves an invitation to <see cref="InvitationStatus.Opened"/>.</summary>
     public static IReadOnlyList<InvitationStatus> NotYetOpened { get; } = [InvitationStatus.Pending, InvitationStatus.Sent, InvitationStatus.Failed];
+
+    /// <summary>
+    /// Records that the person will not take part: no more invitations or reminders. Declining twice changes nothing. The link
+    /// still opens, and answering after all completes the invitation. In an anonymous consultation no time is kept: a time
+    /// next to the person is what ADR 0014 keeps out.
+    /// </summary>
+    public void Decline(DateTimeOffset now, bool anonymously)
+    {
+        if (Status == InvitationStatus.Revoked)
+            throw new DomainException("This invitation has been withdrawn");
+        if (IsCompleted)
+            throw new DomainException("This invitation has already been completed.");
+        if (IsDeclined)
+            return;
+        Status = InvitationStatus.Declined;
+        DeclinedAt = anonymously ? null : now;
+    }
+
+    /// <summary>
+    /// Records that the person wants no more invitations or reminders to this consultation, whatever the status (a person who
+    /// answered may opt out too). Opting out twice keeps the first time. No time in an anonymous consultation.
+    /// </summary>
+    public void OptOut(DateTimeOffset now, bool anonymously)
+    {
+        if (Status == InvitationStatus.Revoked)
+            throw new DomainException("This invitation has been withdrawn");
+        if (HasOptedOut)
+            return;
+        HasOptedOut = true;
+        OptedOutAt = anonymously ? null : now;
+    }
 
     /// <summary>
     /// Marks the invitation answered. In an anonymous consultation it records only that: no time, which could be
@@ -134,7 +197,7 @@ public sealed class Invitation
     public void Complete(DateTimeOffset now, bool anonymously = false)
     {
         if (!IsUsable)
-            throw new DomainException("A revoked or opted-out invitation cannot be completed.");
+            throw new DomainException("A revoked invitation cannot be completed.");
         if (IsCompleted)
             throw new DomainException("This invitation has already been completed.");
         Status = InvitationStatus.Completed;

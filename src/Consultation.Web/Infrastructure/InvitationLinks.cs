@@ -1,6 +1,7 @@
 namespace Consultation.Web.Infrastructure;
 
 using Consultation.Web.Domain;
+using Consultation.Web.Email;
 using Microsoft.Extensions.Options;
 
 /// <summary>
@@ -89,6 +90,24 @@ public sealed class InvitationLinks
 
     /// <summary>The path of a personal link, to which the respondent pages add theirs.</summary>
     public static string PathFor(string token) => $"/r/{token}";
+
+    /// <summary>
+    /// What an invitation or a reminder carries, from the personal link <see cref="Issue"/>, <see cref="LinkFor"/> or
+    /// <see cref="IssueFreshLink"/> gave: the link, its opt-out page (also the List-Unsubscribe address, which takes RFC 8058's
+    /// one-click post) and its decline page. Both pages belong to the link, so they work as long as it does.
+    /// </summary>
+    public static EmailLinks EmailLinksFor(string personalLink)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(personalLink);
+        var link = personalLink.TrimEnd('/');
+        return new EmailLinks(link, OptOutPathFor(link), DeclinePathFor(link));
+    }
+
+    /// <summary>The opt-out page of a personal link (its path or its absolute address).</summary>
+    public static string OptOutPathFor(string personalLink) => $"{personalLink}/opt-out";
+
+    /// <summary>The "I will not take part" page of a personal link (its path or its absolute address).</summary>
+    public static string DeclinePathFor(string personalLink) => $"{personalLink}/decline";
 
     /// <summary>
     /// Whether a link opens: a random one always (while its invitation is usable), a derived one while its key is configured.

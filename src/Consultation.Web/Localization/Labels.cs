@@ -51,6 +51,7 @@ public static class Labels
         InvitationStatus.Completed => s["Completed"],
         InvitationStatus.Failed => s["Delivery failed"],
         InvitationStatus.OptedOut => s["Opted out"],
+        InvitationStatus.Declined => s["Declined"],
         _ => s["Withdrawn"],
     };
 

@@ -112,4 +112,40 @@ public sealed class InvitationTests
         Assert.Throws<ArgumentException>(() => new InvitationLinkKey("k 1", new byte[32]));
         Assert.Equal("InvitationLinkKey k1", Key.ToString());
     }
+
+    [Fact]
+    public void DecliningAndOptingOut_AreIdempotent_KeepTheLinkUsable_AndOnlyAWithdrawnInvitationRefusesThem()
+    {
+        var consultation = New(anonymous: false);
+        var invitation = Invitation.Issue(consultation, Person(), InvitationToken.New(), Now);
+
+        invitation.Decline(Now, anonymously: false);
+        invitation.Decline(Now.AddDays(1), anonymously: false);
+        invitation.OptOut(Now, anonymously: false);
+        invitation.OptOut(Now.AddDays(1), anonymously: false);
+
+        Assert.Equal(InvitationStatus.Declined, invitation.Status);
+        Assert.Equal(Now, invitation.DeclinedAt);
+        Assert.Equal(Now, invitation.OptedOutAt);
+        Assert.True(invitation.IsUsable);
+        Assert.False(invitation.MayBeEmailed(neverEmail: false));
+        invitation.Complete(Now.AddDays(2));
+        Assert.True(invitation.IsCompleted);
+        Assert.True(invitation.HasOptedOut);
+        Assert.Throws<DomainException>(() => invitation.Decline(Now, anonymously: false));
+
+        var revoked = Invitation.Issue(consultation, Person(), InvitationToken.New(), Now);
+        revoked.Revoke(Now);
+        Assert.Throws<DomainException>(() => revoked.Decline(Now, anonymously: false));
+        Assert.Throws<DomainException>(() => revoked.OptOut(Now, anonymously: false));
+    }
+
+    [Fact]
+    public void AnInvitation_MayBeEmailed_UntilItsPersonIsMarkedNeverEmail()
+    {
+        var invitation = Invitation.Issue(New(anonymous: false), Person(), InvitationToken.New(), Now);
+
+        Assert.True(invitation.MayBeEmailed(neverEmail: false));
+        Assert.False(invitation.MayBeEmailed(neverEmail: true));
+    }
 }

@@ -46,6 +46,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["r/{token}/thank-you"] = Access.Anyone,
         ["r/{token}/my-answers"] = Access.Anyone,
         ["r/{token}/print"] = Access.Anyone,
+        ["r/{token}/decline"] = Access.Anyone,
+        ["r/{token}/opt-out"] = Access.Anyone,
         ["status/{code:int}"] = Access.Anyone,
         ["account/sign-in"] = Access.Anyone,
         ["account/set-password"] = Access.Anyone,

@@ -18,16 +18,19 @@ public static class InvitedConsultations
         public string Path => new Uri(Link).AbsolutePath;
     }
 
-    public static async Task<Invited> InviteAsync(this AppFactory app, bool anonymous, string language = "en")
+    /// <summary>Invites one person in <paramref name="language"/>; with <paramref name="alsoOffered"/>, the consultation offers that language too (worded as in English).</summary>
+    public static async Task<Invited> InviteAsync(this AppFactory app, bool anonymous, string language = "en", string? alsoOffered = null)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ConsultationDbContext>();
         var now = app.Clock.GetUtcNow();
-        var c = Consultation.Create($"links-{Guid.NewGuid():N}"[..20], "en", ["en", "fr"], AccessMode.InvitedOnly, anonymous, 5, now);
+        var c = Consultation.Create($"links-{Guid.NewGuid():N}"[..20], "en", alsoOffered is null ? ["en", "fr"] : ["en", "fr", alsoOffered], AccessMode.InvitedOnly, anonymous, 5, now);
         void Text(string key, TextField field, string en, string fr)
         {
             c.SetText(key, field, "en", en);
             c.SetText(key, field, "fr", fr);
+            if (alsoOffered is not null)
+                c.SetText(key, field, alsoOffered, en);
         }
         Text(ElementKey.Consultation, TextField.Title, "Links", "Liens");
         var section = c.AddSection("views");

@@ -127,7 +127,7 @@ public sealed class EmailsModel(ConsultationDbContext db, StaffAudit audit, IStr
             string name;
             using (CultureScope.ForRespondent(language))
                 name = s["Alex Example"];
-            var links = new EmailLinks($"{site}/r/example-personal-link", $"{site}/opt-out/example", $"{site}/decline/example");
+            var links = InvitationLinks.EmailLinksFor($"{site}{InvitationLinks.PathFor("example-personal-link")}");
             return new Preview(language, InvitationEmail.Render(Consultation, new EmailRecipient(name, language, null), links, s));
         })];
     }

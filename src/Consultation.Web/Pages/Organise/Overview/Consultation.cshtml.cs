@@ -31,6 +31,9 @@ public sealed partial class ConsultationOverviewModel(ConsultationDbContext db, 
     public string Title { get; private set; } = "";
     public IReadOnlyList<(string Email, string Name, MemberRole Role, IReadOnlyList<string> Languages)> Team { get; private set; } = [];
     public IReadOnlyList<(InvitationStatus Status, int Count)> Invitations { get; private set; } = [];
+
+    /// <summary>Invitations whose person asked for no more emails, whatever their status (counted apart: it is not a status).</summary>
+    public int OptedOut { get; private set; }
     public int Submitted { get; private set; }
 
     /// <summary>Test responses from the preview: shown apart, never counted.</summary>
@@ -134,6 +137,7 @@ public sealed partial class ConsultationOverviewModel(ConsultationDbContext db, 
         Invitations = (await db.Invitations.Where(i => i.ConsultationId == consultationId)
                 .GroupBy(i => i.Status).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
             .OrderBy(g => g.Key).Select(g => (g.Key, g.Count)).ToList();
+        OptedOut = await db.Invitations.CountAsync(i => i.ConsultationId == consultationId && i.HasOptedOut, cancellationToken);
         Submitted = await db.Responses.CountAsync(r => r.ConsultationId == consultationId && r.Status == ResponseStatus.Submitted && !r.IsTest, cancellationToken);
         TestResponses = await db.Responses.CountAsync(r => r.ConsultationId == consultationId && r.IsTest, cancellationToken);
         return true;

@@ -19,7 +19,7 @@ public sealed class StakeholderModel(ConsultationDbContext db, StaffAudit audit,
     /// opened and completed could be matched with a response's (ADR 0014).
     /// </summary>
     public sealed record InvitationRow(Guid ConsultationId, string Title, bool Anonymous, InvitationStatus Status, DateTimeOffset InvitedAt,
-        DateTimeOffset? OpenedAt, DateTimeOffset? CompletedAt);
+        DateTimeOffset? OpenedAt, DateTimeOffset? CompletedAt, bool OptedOut);
 
     [BindProperty]
     public StakeholderInput Input { get; set; } = new();
@@ -91,8 +91,8 @@ public sealed class StakeholderModel(ConsultationDbContext db, StaffAudit audit,
         // After a merge one person may hold two invitations to one consultation (ADR 0017).
         var titles = await ConsultationTitles.InAsync(db, [.. invitations.Select(x => x.Consultation).DistinctBy(c => c.Id)], CultureInfo.CurrentUICulture.Name, cancellationToken);
         Invitations = [.. invitations.Select(x => x.Consultation.IsAnonymous
-            ? new InvitationRow(x.Consultation.Id, titles[x.Consultation.Id], true, x.Invitation.Status, x.Invitation.CreatedAt, null, null)
-            : new InvitationRow(x.Consultation.Id, titles[x.Consultation.Id], false, x.Invitation.Status, x.Invitation.CreatedAt, x.Invitation.OpenedAt, x.Invitation.CompletedAt))];
+            ? new InvitationRow(x.Consultation.Id, titles[x.Consultation.Id], true, x.Invitation.Status, x.Invitation.CreatedAt, null, null, x.Invitation.HasOptedOut)
+            : new InvitationRow(x.Consultation.Id, titles[x.Consultation.Id], false, x.Invitation.Status, x.Invitation.CreatedAt, x.Invitation.OpenedAt, x.Invitation.CompletedAt, x.Invitation.HasOptedOut))];
         return stakeholder;
     }
 }

@@ -144,6 +144,36 @@ public sealed class StakeholderPageTests(AppFactory app) : IClassFixture<AppFact
         Assert.Empty(anonymousRow.Children[4].TextContent.Trim());
     }
 
+    [Fact]
+    public async Task Invitations_ShowDeclined_AndOptedOutOfEmails_BesideTheStatus()
+    {
+        var organiser = await OrganiserAsync();
+        var id = await AddAsync("Amina Juma", $"{Guid.NewGuid():N}@example.org");
+        var now = app.Clock.GetUtcNow();
+        var (declined, optedOut) = await app.WithDbAsync(async db =>
+        {
+            var person = await db.Stakeholders.SingleAsync(s => s.Id == id);
+            var first = Consultation.Create($"decl-{Guid.NewGuid():N}"[..20], "en", ["en"], AccessMode.InvitedOnly, false, 5, now);
+            var second = Consultation.Create($"optd-{Guid.NewGuid():N}"[..20], "en", ["en"], AccessMode.InvitedOnly, false, 5, now);
+            db.Consultations.AddRange(first, second);
+            var toFirst = Invitation.Issue(first, person, InvitationToken.New(), now);
+            var toSecond = Invitation.Issue(second, person, InvitationToken.New(), now);
+            toFirst.Decline(now, anonymously: false);
+            toSecond.OptOut(now, anonymously: false);
+            db.Invitations.AddRange(toFirst, toSecond);
+            await db.SaveChangesAsync();
+            return (first.Id, second.Id);
+        });
+
+        var page = await organiser.GetPageAsync($"/organise/stakeholders/{id}");
+
+        var declinedCell = page.QuerySelector($"[data-invitation='{declined}']")!.Children[2];
+        var optedOutCell = page.QuerySelector($"[data-invitation='{optedOut}']")!.Children[2];
+        Assert.Equal(Localized.Text("en", "Declined"), declinedCell.TextContent.Trim());
+        Assert.Null(declinedCell.QuerySelector("[data-opted-out]"));
+        Assert.Equal(Localized.Text("en", "Opted out of emails"), optedOutCell.QuerySelector("[data-opted-out]")!.TextContent.Trim());
+    }
+
     private async Task<HttpClient> OrganiserAsync(string language = "en") =>
         await app.SignedInAsync(await app.CreateStaffAsync(StaffRoles.Organiser), acceptLanguage: language);
 
