@@ -64,7 +64,7 @@ public static partial class ConsultationEmail
             [
                 .. consultation.ContactEmail is null ? Array.Empty<string>() : [s["You can reply to this email: your reply goes to the organisers."].Value],
                 s["If you do not wish to take part in this consultation, you can decline here: {0}", Marker(EmailTexts.DeclineLink)].Value,
-                s["To receive no more emails about consultations from us: {0}", Marker(EmailTexts.OptOutLink)].Value,
+                s["To receive no more emails about this consultation: {0}", Marker(EmailTexts.OptOutLink)].Value,
             ];
         }
         using (CultureScope.ForRespondentInOwnFormats(language))

@@ -115,6 +115,8 @@ public sealed class InvitationEmailTests(AppFactory app) : IClassFixture<AppFact
 
         Assert.Contains(Links.OptOut, email.TextBody, StringComparison.Ordinal);
         Assert.Contains(Links.Decline, email.TextBody, StringComparison.Ordinal);
+        // Opting out stops this consultation's emails only (the registry's "never email" covers the rest): the footer says so.
+        Assert.Contains($"To receive no more emails about this consultation: {Links.OptOut}", email.TextBody, StringComparison.Ordinal);
         Assert.Null(email.ReplyTo);
         Assert.DoesNotContain(Localized.Text("en", "You can reply to this email: your reply goes to the organisers."), email.TextBody, StringComparison.Ordinal);
         Assert.Equal(EmailKind.Invitation, queued.Kind);
