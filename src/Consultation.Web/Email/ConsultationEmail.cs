@@ -116,19 +116,8 @@ public static partial class ConsultationEmail
     /// <summary>The deadline as the wording's language writes a date, in the recipient's time zone, with the zone's name.</summary>
     public static string Deadline(DateTimeOffset closes, string? timeZone, string language)
     {
-        // As the respondent pages write it (Pages/Respond/ZonedMoment), which an email must not depend on.
-        var zone = ZonedTime.Find(timeZone) ?? TimeZoneInfo.Utc;
-        var local = ZonedTime.ToLocal(closes, zone)!.Value;
-        CultureInfo culture;
-        try
-        {
-            culture = CultureInfo.GetCultureInfo(language);
-        }
-        catch (CultureNotFoundException)
-        {
-            culture = CultureInfo.CurrentCulture;
-        }
-        return $"{local.ToString("f", culture)} ({(zone == TimeZoneInfo.Utc ? "UTC" : zone.Id)})";
+        var moment = ZonedMoment.In(closes, timeZone, language);
+        return $"{moment.LocalText} ({moment.TimeZone})";
     }
 
     private static string Html(string placeholder, Dictionary<string, string> values)

@@ -2,6 +2,7 @@ namespace Consultation.Web.Pages.Respond;
 
 using Consultation.Web.Domain;
 using Consultation.Web.Infrastructure;
+using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 

@@ -1,10 +1,10 @@
-namespace Consultation.Web.Pages.Respond;
+namespace Consultation.Web.Localization;
 
 using System.Globalization;
 using Consultation.Web.Domain;
 
 /// <summary>
-/// A time of the consultation's schedule as a respondent reads it: in the consultation's time zone, with that
+/// A time of the consultation's schedule as a respondent reads it (on a page or in an email): in the consultation's time zone, with that
 /// zone's name, written the way the content language writes dates. wwwroot/js/local-time.js rewrites it into the
 /// reader's own time zone when that differs.
 /// </summary>
