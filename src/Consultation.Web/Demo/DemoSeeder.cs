@@ -19,7 +19,7 @@ public sealed record DemoSeed(string PublicPath, IReadOnlyList<(string Path, str
 /// </summary>
 public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, UserManager<StaffUser> users, IConfiguration configuration,
     IStringLocalizer<SharedResource> localizer,
-    InvitationLinks invitationLinks)
+    InvitationLinks invitationLinks, Outbox outbox, InProcessSmtpServer? mailbox = null)
 {
     public const string AdminEmail = "admin@example.org";
     public const string OrganiserEmail = "organiser@example.org";
@@ -72,6 +72,10 @@ public sealed class DemoSeeder(ConsultationDbContext db, TimeProvider time, User
             links.Add((path, invitation.Language));
         }
         await db.SaveChangesAsync(cancellationToken);
+        // The invitations go out as real emails through the outbox (once: the key holds on later starts), but only into the
+        // demo's own mailbox: a demo pointed at a real relay must not write to its made-up addresses.
+        if (mailbox is not null && await InvitationMailing.QueueWaitingAsync(db, consultation.Id, now, cancellationToken) > 0)
+            outbox.DeliverSoon();
         var password = await SeedStaffAsync(consultation, now, cancellationToken);
         return new DemoSeed($"/c/{definition.Slug}", links, [AdminEmail, OrganiserEmail, AnalystEmail], password);
     }

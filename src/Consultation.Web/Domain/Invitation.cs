@@ -24,6 +24,12 @@ public sealed class Invitation
     public DateTimeOffset? CompletedAt { get; private set; }
     public DateTimeOffset? RevokedAt { get; private set; }
 
+    /// <summary>When an invitation email to this invitation was last accepted by the mail server.</summary>
+    public DateTimeOffset? SentAt { get; private set; }
+
+    /// <summary>Why the last invitation email could not be delivered (the server's words), while the invitation stands failed.</summary>
+    public string? DeliveryError { get; private set; }
+
     /// <summary>When the person said they will not take part; null in an anonymous consultation, where only the status says so.</summary>
     public DateTimeOffset? DeclinedAt { get; private set; }
 
@@ -61,6 +67,18 @@ public sealed class Invitation
         var invitation = New(consultation, stakeholder, now);
         invitation._links.Add(InvitationLink.For(key.TokenFor(invitation.Id), key.Id, now));
         return invitation;
+    }
+
+    /// <summary>
+    /// An invitation of an anonymous consultation with no link yet: each email to it is given a fresh random link as it is
+    /// sent, so no link waits in the outbox (ADR 0018).
+    /// </summary>
+    public static Invitation IssueAwaitingLink(Consultation consultation, Stakeholder stakeholder, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(consultation);
+        if (!consultation.IsAnonymous)
+            throw new DomainException("A named consultation's link is derived from its key: send the same link again.");
+        return New(consultation, stakeholder, now);
     }
 
     private static Invitation New(Consultation consultation, Stakeholder stakeholder, DateTimeOffset now)
@@ -211,6 +229,32 @@ public sealed class Invitation
             throw new InvalidOperationException("The invitation belongs to another entry.");
         MergedFrom ??= StakeholderId;
         StakeholderId = survivor.Id;
+    }
+
+    /// <summary>
+    /// The mail server accepted an invitation email: a pending or failed invitation becomes sent; one already opened or further
+    /// on keeps its status. The time is kept in anonymous consultations too: the outbox knows it anyway, and it says nothing of
+    /// when anyone answered.
+    /// </summary>
+    public void Delivered(DateTimeOffset now)
+    {
+        SentAt = now;
+        DeliveryError = null;
+        if (Status is InvitationStatus.Pending or InvitationStatus.Failed)
+            Status = InvitationStatus.Sent;
+    }
+
+    /// <summary>
+    /// An invitation email could not be delivered (refused, or given up after retries, or bounced later): a pending or sent
+    /// invitation becomes failed with the server's reason; one the person has already opened or answered keeps its status.
+    /// </summary>
+    public void DeliveryFailed(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status is not (InvitationStatus.Pending or InvitationStatus.Sent or InvitationStatus.Failed))
+            return;
+        Status = InvitationStatus.Failed;
+        DeliveryError = reason.Length > 1000 ? reason[..1000] : reason;
     }
 
     /// <summary>Withdraws the invitation: none of its links opens any more.</summary>

@@ -2,7 +2,8 @@ namespace Consultation.Web.Domain;
 
 public enum EmailKind { Receipt, Invitation, Reminder, ExportReady, AccountInvitation, ResumeLink }
 
-public enum EmailStatus { Queued, Sending, Sent, Failed }
+/// <summary>Where a message stands; <see cref="Cancelled"/>: not sent, because it may no longer go (the person opted out meanwhile).</summary>
+public enum EmailStatus { Queued, Sending, Sent, Failed, Cancelled }
 
 /// <summary>
 /// A message in the outbox. The delivery job claims it, sends it and records the outcome; its idempotency
@@ -31,6 +32,15 @@ public sealed class OutboundEmail
 
     /// <summary>The https address that stops these emails in one request (RFC 8058), sent as List-Unsubscribe.</summary>
     public string? UnsubscribeUrl { get; private set; }
+
+    /// <summary>
+    /// The invitation this message is for, when it is rendered at delivery (invitations and reminders): the row then holds no
+    /// subject, body or link, so no personal link is ever stored in the outbox (ADR 0018).
+    /// </summary>
+    public Guid? InvitationId { get; private set; }
+
+    /// <summary>Whether the subject and bodies are written when the message is sent, from its invitation.</summary>
+    public bool IsRenderedAtDelivery => InvitationId is not null;
 
     public EmailStatus Status { get; private set; }
     public int Attempts { get; private set; }
@@ -63,6 +73,20 @@ public sealed class OutboundEmail
         };
     }
 
+    /// <summary>
+    /// A message to an invitation's person, rendered only when it is sent (<see cref="InvitationId"/>): the link it carries
+    /// is derived (named) or issued fresh (anonymous) at that moment, and never written here.
+    /// </summary>
+    public static OutboundEmail QueueForInvitation(string idempotencyKey, EmailKind kind, Guid invitationId, string recipient,
+        string language, DateTimeOffset now)
+    {
+        var email = Queue(idempotencyKey, kind, recipient, language, subject: "", textBody: "", htmlBody: "", carriesAnswers: false, now);
+        email.InvitationId = invitationId;
+        email.TextBody = null;
+        email.HtmlBody = null;
+        return email;
+    }
+
     /// <summary>Sends replies to <paramref name="address"/> (none: to the sender) and offers a one-click way out at <paramref name="unsubscribeUrl"/>.</summary>
     public OutboundEmail WithHeaders(string? address, string? unsubscribeUrl)
     {
@@ -76,9 +100,12 @@ public sealed class OutboundEmail
         return this;
     }
 
-    public void Sent(DateTimeOffset now)
+    /// <summary>Sent; a message rendered at delivery keeps the subject it went with (it names no link), for the outbox's list.</summary>
+    public void Sent(DateTimeOffset now, string? renderedSubject = null)
     {
         Status = EmailStatus.Sent;
+        if (renderedSubject is not null)
+            Subject = renderedSubject.Length > 500 ? renderedSubject[..500] : renderedSubject;
         SentAt = now;
         ClaimedUntil = null;
         LastError = null;
@@ -115,6 +142,14 @@ public sealed class OutboundEmail
     }
 
     private static string Shorten(string reason) => reason.Length > 1000 ? reason[..1000] : reason;
+
+    /// <summary>The message may no longer go (its person opted out, declined or answered meanwhile): it is not sent, ever.</summary>
+    public void Cancel(string reason)
+    {
+        Status = EmailStatus.Cancelled;
+        LastError = Shorten(reason);
+        ClaimedUntil = null;
+    }
 
     /// <summary>Delivery was paused before this message was tried: it goes back to the queue untouched.</summary>
     public void Release()

@@ -24,8 +24,11 @@ public sealed record RenderedEmail(EmailKind Kind, string Language, string Subje
 {
     public OutboundEmail Queue(string idempotencyKey, string recipient, DateTimeOffset now) =>
         OutboundEmail.Queue(idempotencyKey, Kind, recipient, Language, Subject, TextBody, HtmlBody, carriesAnswers: false, now)
-            // Mail clients post to a one-click address without asking, so only an https one is offered (RFC 8058).
-            .WithHeaders(ReplyTo, Uri.TryCreate(UnsubscribeUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps ? UnsubscribeUrl : null);
+            .WithHeaders(ReplyTo, OneClickUnsubscribeUrl);
+
+    /// <summary>The address offered as List-Unsubscribe: mail clients post to it without asking, so only an https one (RFC 8058).</summary>
+    public string? OneClickUnsubscribeUrl =>
+        Uri.TryCreate(UnsubscribeUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps ? UnsubscribeUrl : null;
 }
 
 /// <summary>

@@ -16,7 +16,7 @@ using MimeKit;
 /// never sent again and one in flight at a crash goes again with the same Message-ID. A server that refuses us as a
 /// whole pauses delivery; one that cannot be reached is tried again later.
 /// </summary>
-public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, DeliveryPause pause,
+public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, DeliveryPause pause, InvitationDelivery invitations,
     IOptions<EmailOptions> options, TimeProvider time, ILogger<SmtpSender> logger)
 {
     internal static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
@@ -58,8 +58,14 @@ public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, 
             var email = batch[i];
             try
             {
-                await client.SendAsync(Message(email), cancellationToken);
-                email.Sent(time.GetUtcNow());
+                var rendered = email.IsRenderedAtDelivery ? await invitations.RenderAsync(email, cancellationToken) : null;
+                if (email.Status == EmailStatus.Cancelled)
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                    continue;
+                }
+                await client.SendAsync(Message(email, rendered), cancellationToken);
+                email.Sent(time.GetUtcNow(), rendered?.Subject);
             }
             catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)e.StatusCode >= 500)
             {
@@ -93,29 +99,31 @@ public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, 
                 logger.LogError(e, "Sending an email failed unexpectedly.");
                 email.FailedTransiently($"Unexpected error: {e.Message}", time.GetUtcNow());
             }
+            invitations.Record(email);
             // Recorded one by one, so that a crash later in the batch does not send these again.
             await db.SaveChangesAsync(cancellationToken);
         }
         await client.DisconnectAsync(quit: true, cancellationToken);
     }
 
-    private MimeMessage Message(OutboundEmail email)
+    /// <summary>The message as queued, or as <paramref name="rendered"/> now when the outbox keeps no words for it.</summary>
+    private MimeMessage Message(OutboundEmail email, RenderedEmail? rendered)
     {
         var from = MailboxAddress.Parse(options.Value.From);
-        var message = new MimeMessage { Subject = email.Subject, MessageId = MessageId(email.IdempotencyKey, from.Domain) };
+        var message = new MimeMessage { Subject = rendered?.Subject ?? email.Subject, MessageId = MessageId(email.IdempotencyKey, from.Domain) };
         message.From.Add(from);
         message.To.Add(MailboxAddress.Parse(email.Recipient));
-        if (email.ReplyTo is { } replyTo)
+        if ((rendered is null ? email.ReplyTo : rendered.ReplyTo) is { } replyTo)
             message.ReplyTo.Add(MailboxAddress.Parse(replyTo));
-        if (email.UnsubscribeUrl is { } unsubscribe)
+        if ((rendered is null ? email.UnsubscribeUrl : rendered.OneClickUnsubscribeUrl) is { } unsubscribe)
         {
             // RFC 2369 and RFC 8058: mail clients offer "unsubscribe" and post to the address, with no page to click through.
             message.Headers.Add("List-Unsubscribe", $"<{unsubscribe}>");
             message.Headers.Add("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        message.Body = new BodyBuilder { TextBody = email.TextBody, HtmlBody = email.HtmlBody }.ToMessageBody();
+        message.Body = new BodyBuilder { TextBody = rendered?.TextBody ?? email.TextBody, HtmlBody = rendered?.HtmlBody ?? email.HtmlBody }.ToMessageBody();
         // A Content-* header belongs to the body in MIME: set it there, after the body exists.
-        message.Body.Headers.Add(HeaderId.ContentLanguage, email.Language);
+        message.Body.Headers.Add(HeaderId.ContentLanguage, rendered?.Language ?? email.Language);
         return message;
     }
 

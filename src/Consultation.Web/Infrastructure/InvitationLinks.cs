@@ -136,6 +136,18 @@ public sealed class InvitationLinks
     }
 
     /// <summary>
+    /// A new invitation for the invite pass: in a named consultation with its derived link (which every email to it carries);
+    /// in an anonymous one with none yet, since each email is given a fresh random link as it is sent (<see cref="IssueFreshLink"/>).
+    /// </summary>
+    public Invitation Invite(Consultation consultation, Stakeholder stakeholder, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(consultation);
+        return consultation.IsAnonymous
+            ? Invitation.IssueAwaitingLink(consultation, stakeholder, now)
+            : Invitation.Issue(consultation, stakeholder, CurrentKey, now);
+    }
+
+    /// <summary>
     /// The same link again, for a resend, a reminder or "copy the link" of a named consultation's invitation: the newest of its
     /// links whose key is still configured, the current key's first. Null when none can be derived: always in an anonymous
     /// consultation (use <see cref="IssueFreshLink"/>), and for a named invitation from before derived links or whose key was

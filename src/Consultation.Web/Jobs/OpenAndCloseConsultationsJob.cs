@@ -2,10 +2,14 @@ namespace Consultation.Web.Jobs;
 
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Email;
 using Microsoft.EntityFrameworkCore;
 
-/// <summary>Opens scheduled consultations and closes open ones when their times come. A second run finds nothing due.</summary>
-public sealed class OpenAndCloseConsultationsJob(ConsultationDbContext db, TimeProvider time)
+/// <summary>
+/// Opens scheduled consultations and closes open ones when their times come, and sends the invitations that waited for an
+/// opening. A second run finds nothing due.
+/// </summary>
+public sealed class OpenAndCloseConsultationsJob(ConsultationDbContext db, Outbox outbox, TimeProvider time)
 {
     public const string Actor = "system";
 
@@ -23,6 +27,12 @@ public sealed class OpenAndCloseConsultationsJob(ConsultationDbContext db, TimeP
                     Actor, null, null, now, "consultation", consultation.Id.ToString(), consultation.Id));
         }
         // Nothing is saved when an organiser changed a consultation meanwhile (say, extended its deadline): the next run decides again.
-        await db.TrySaveAsync(cancellationToken);
+        if (!await db.TrySaveAsync(cancellationToken))
+            return;
+        var queued = 0;
+        foreach (var opened in due.Where(c => c.Status == ConsultationStatus.Open))
+            queued += await InvitationMailing.QueueWaitingAsync(db, opened.Id, now, cancellationToken);
+        if (queued > 0)
+            outbox.DeliverSoon();
     }
 }

@@ -13,6 +13,7 @@ internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitat
         // One invitation per person and consultation, except those a merge brought together (ADR 0017).
         builder.HasIndex(i => new { i.ConsultationId, i.StakeholderId }).IsUnique().HasFilter("merged_from IS NULL");
         builder.Property(i => i.Language).HasMaxLength(35);
+        builder.Property(i => i.DeliveryError).HasMaxLength(1000);
         builder.HasOne<Consultation>().WithMany().HasForeignKey(i => i.ConsultationId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Stakeholder>().WithMany().HasForeignKey(i => i.StakeholderId).OnDelete(DeleteBehavior.Cascade);
         // Owned, so an invitation always comes with its links: a link for a resend is worked out from what is loaded.

@@ -20,6 +20,9 @@ internal sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outb
         builder.Property(e => e.UnsubscribeUrl).HasMaxLength(2000);
         // The delivery job's claim query: queued messages that are due.
         builder.HasIndex(e => new { e.Status, e.NextAttemptAt });
+        // An invitation's emails, newest last, for its page; deleting the invitation deletes them.
+        builder.HasIndex(e => e.InvitationId);
+        builder.HasOne<Invitation>().WithMany().HasForeignKey(e => e.InvitationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
 

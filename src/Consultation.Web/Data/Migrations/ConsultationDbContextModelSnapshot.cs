@@ -412,6 +412,11 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("declined_at");
 
+                    b.Property<string>("DeliveryError")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("delivery_error");
+
                     b.Property<bool>("HasOptedOut")
                         .HasColumnType("boolean")
                         .HasColumnName("has_opted_out");
@@ -437,6 +442,10 @@ namespace Consultation.Web.Data.Migrations
                     b.Property<DateTimeOffset?>("RevokedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
+
+                    b.Property<DateTimeOffset?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
 
                     b.Property<Guid>("StakeholderId")
                         .HasColumnType("uuid")
@@ -493,6 +502,10 @@ namespace Consultation.Web.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("idempotency_key");
+
+                    b.Property<Guid?>("InvitationId")
+                        .HasColumnType("uuid")
+                        .HasColumnName("invitation_id");
 
                     b.Property<string>("Kind")
                         .IsRequired()
@@ -557,6 +570,9 @@ namespace Consultation.Web.Data.Migrations
                     b.HasIndex("IdempotencyKey")
                         .IsUnique()
                         .HasDatabaseName("ix_outbound_emails_idempotency_key");
+
+                    b.HasIndex("InvitationId")
+                        .HasDatabaseName("ix_outbound_emails_invitation_id");
 
                     b.HasIndex("Status", "NextAttemptAt")
                         .HasDatabaseName("ix_outbound_emails_status_next_attempt_at");
@@ -1649,6 +1665,15 @@ namespace Consultation.Web.Data.Migrations
                         });
 
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Consultation.Web.Domain.OutboundEmail", b =>
+                {
+                    b.HasOne("Consultation.Web.Domain.Invitation", null)
+                        .WithMany()
+                        .HasForeignKey("InvitationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outbound_emails_invitations_invitation_id");
                 });
 
             modelBuilder.Entity("Consultation.Web.Domain.PendingCompletion", b =>

@@ -3,6 +3,7 @@ namespace Consultation.Web.Pages.Organise.Publish;
 using System.Globalization;
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Email;
 using Consultation.Web.Infrastructure;
 using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -15,7 +16,7 @@ using Microsoft.Extensions.Localization;
 /// On a live consultation: what the structural changes waiting in the working copy are, what happens to the
 /// responses already received, and a confirmation before they become a new version.
 /// </summary>
-public sealed class PublishModel(ConsultationDbContext db, StaffAudit audit, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class PublishModel(ConsultationDbContext db, StaffAudit audit, Outbox outbox, TimeProvider time, IStringLocalizer<SharedResource> s) : PageModel
 {
     public Consultation Consultation { get; private set; } = null!;
     public string Title { get; private set; } = "";
@@ -72,6 +73,10 @@ public sealed class PublishModel(ConsultationDbContext db, StaffAudit audit, Tim
             Refusal = s["Someone else changed this consultation at the same time. Check it below and try again."];
             return Page();
         }
+        // Invitations made before it opened go out now.
+        if (first && Consultation.Status == ConsultationStatus.Open
+            && await InvitationMailing.QueueWaitingAsync(db, consultationId, time.GetUtcNow(), cancellationToken) > 0)
+            outbox.DeliverSoon();
         return Redirect($"/organise/{consultationId}");
     }
 
