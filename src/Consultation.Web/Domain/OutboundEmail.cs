@@ -92,8 +92,7 @@ public sealed class OutboundEmail
     {
         if (address is not null && !MimeKit.MailboxAddress.TryParse(address, out _))
             throw new DomainException("'{0}' is not an email address a mail server would accept.", address);
-        // A mail client posts to this address without asking: only an absolute https one (RFC 8058, section 3.1).
-        if (unsubscribeUrl is not null && (!Uri.TryCreate(unsubscribeUrl, UriKind.Absolute, out var url) || url.Scheme != Uri.UriSchemeHttps))
+        if (unsubscribeUrl is not null && !IsOneClickAddress(unsubscribeUrl))
             throw new ArgumentException("The unsubscribe address must be an absolute https URL.", nameof(unsubscribeUrl));
         ReplyTo = address;
         UnsubscribeUrl = unsubscribeUrl;
@@ -101,6 +100,14 @@ public sealed class OutboundEmail
     }
 
     /// <summary>Sent; a message rendered at delivery keeps the subject it went with (it names no link), for the outbox's list.</summary>
+    /// <summary>
+    /// Whether a mail client may be offered <paramref name="url"/> to post to without asking: an absolute https address
+    /// (RFC 8058, section 3.1), or plain http on this machine's loopback (the demo's own mailbox), which nobody can overhear.
+    /// </summary>
+    public static bool IsOneClickAddress(string? url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var address)
+        && (address.Scheme == Uri.UriSchemeHttps || (address.Scheme == Uri.UriSchemeHttp && address.IsLoopback));
+
     public void Sent(DateTimeOffset now, string? renderedSubject = null)
     {
         Status = EmailStatus.Sent;

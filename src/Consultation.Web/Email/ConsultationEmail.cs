@@ -26,9 +26,8 @@ public sealed record RenderedEmail(EmailKind Kind, string Language, string Subje
         OutboundEmail.Queue(idempotencyKey, Kind, recipient, Language, Subject, TextBody, HtmlBody, carriesAnswers: false, now)
             .WithHeaders(ReplyTo, OneClickUnsubscribeUrl);
 
-    /// <summary>The address offered as List-Unsubscribe: mail clients post to it without asking, so only an https one (RFC 8058).</summary>
-    public string? OneClickUnsubscribeUrl =>
-        Uri.TryCreate(UnsubscribeUrl, UriKind.Absolute, out var url) && url.Scheme == Uri.UriSchemeHttps ? UnsubscribeUrl : null;
+    /// <summary>The address offered as List-Unsubscribe: mail clients post to it without asking (<see cref="OutboundEmail.IsOneClickAddress"/>).</summary>
+    public string? OneClickUnsubscribeUrl => OutboundEmail.IsOneClickAddress(UnsubscribeUrl) ? UnsubscribeUrl : null;
 }
 
 /// <summary>

@@ -125,12 +125,16 @@ public sealed class InvitationEmailTests(AppFactory app) : IClassFixture<AppFact
     }
 
     [Fact]
-    public void Queue_OffersOneClickUnsubscribe_OnlyOverHttps()
+    public void Queue_OffersOneClickUnsubscribe_OnlyOverHttps_OrOnThisMachinesLoopback()
     {
         var c = Invited("en");
-        var email = InvitationEmail.Render(c, new EmailRecipient("Ana", "en", null), Links with { OptOut = "http://localhost:5000/opt-out/abc" }, S);
+        OutboundEmail Queued(string optOut) =>
+            InvitationEmail.Render(c, new EmailRecipient("Ana", "en", null), Links with { OptOut = optOut }, S).Queue("invitation:test", "ana@example.org", DateTimeOffset.UtcNow);
 
-        Assert.Null(email.Queue("invitation:test", "ana@example.org", DateTimeOffset.UtcNow).UnsubscribeUrl);
+        Assert.Null(Queued("http://consult.example.org/r/abc/opt-out").UnsubscribeUrl);
+        Assert.Equal("https://consult.example.org/r/abc/opt-out", Queued("https://consult.example.org/r/abc/opt-out").UnsubscribeUrl);
+        Assert.Equal("http://localhost:5000/r/abc/opt-out", Queued("http://localhost:5000/r/abc/opt-out").UnsubscribeUrl);
+        Assert.Equal("http://127.0.0.1:5000/r/abc/opt-out", Queued("http://127.0.0.1:5000/r/abc/opt-out").UnsubscribeUrl);
     }
 
     private IStringLocalizer S => app.Services.GetRequiredService<IStringLocalizer<SharedResource>>();
