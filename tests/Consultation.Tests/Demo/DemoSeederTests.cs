@@ -48,3 +48,45 @@ public sealed class DemoSeederTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.Equal("respondent_type != 'individual'", snapshot.FindQuestion("organisation_size")!.ShowIf);
     }
 }
+
+/// <summary>The demo with its own mailbox, as a new user starts it: its invitations arrive there as real emails.</summary>
+[Collection(Consultation.Tests.Jobs.JobServers.Name)]
+public sealed class DemoInvitationEmailTests
+{
+    [Fact]
+    public async Task TheDemosFiveInvitations_ArriveInItsMailbox_InFiveLanguages_WithTheirLinks_AndOneClickUnsubscribe()
+    {
+        await using var app = AppFactory.With(new Dictionary<string, string?> { ["Email:InProcessServer"] = "true" });
+        var demo = await app.DemoAsync();
+
+        await Consultation.Tests.Email.InvitationDeliveryTests.DeliverAsync(app);
+        var received = await WaitForAsync(app, demo.PersonalLinks.Count);
+
+        var messages = received.Select(r => MimeKit.MimeMessage.Load(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(r.Raw)))).ToList();
+        Assert.Equal(["en", "fr", "ja", "ko", "sw"], messages.Select(m => m.Body!.Headers[MimeKit.HeaderId.ContentLanguage]).Order());
+        foreach (var (path, language) in demo.PersonalLinks)
+        {
+            var message = Assert.Single(messages, m => m.TextBody?.Contains(path + "\n", StringComparison.Ordinal) == true
+                || m.TextBody?.Contains(path + "\r\n", StringComparison.Ordinal) == true);
+            Assert.Equal(language, message.Body!.Headers[MimeKit.HeaderId.ContentLanguage]);
+            Assert.EndsWith($"{path}/opt-out>", message.Headers["List-Unsubscribe"], StringComparison.Ordinal);
+            Assert.Equal("List-Unsubscribe=One-Click", message.Headers["List-Unsubscribe-Post"]);
+        }
+
+        await app.DemoAsync();
+        await Consultation.Tests.Email.InvitationDeliveryTests.DeliverAsync(app);
+        Assert.Equal(demo.PersonalLinks.Count, await app.WithDbAsync(db => db.ReceivedEmails.CountAsync()));
+    }
+
+    private static async Task<List<Consultation.Web.Domain.ReceivedEmail>> WaitForAsync(AppFactory app, int count)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var received = await app.WithDbAsync(db => db.ReceivedEmails.AsNoTracking().ToListAsync());
+            if (received.Count >= count)
+                return received;
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"The demo's mailbox did not receive {count} emails.");
+    }
+}
