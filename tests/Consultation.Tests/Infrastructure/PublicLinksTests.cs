@@ -101,6 +101,46 @@ public sealed partial class PublicLinksTests
         Assert.Contains($"{PublicBaseUrl}/account/set-password?", body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task EmailsPagePreview_CarriesThePublicBaseUrl_NotTheRequestsSchemeAndPort()
+    {
+        await using var app = AppFactory.With(new Dictionary<string, string?> { ["App:PublicBaseUrl"] = PublicBaseUrl });
+        var journey = await app.JourneyAsync();
+        using var admin = Client(app);
+        await ResponseAssert.RedirectsTo("/staff", await admin.SignInAsync(await Staff.SignInPageAsync(admin), DemoSeeder.AdminEmail, AppFactory.StaffPassword));
+
+        var page = await admin.GetPageAsync($"/organise/{journey.Consultation.Id}/emails");
+
+        // The preview says it is the email exactly as sent, and what is sent starts with the public base URL.
+        var bodies = page.QuerySelectorAll("[data-preview] [data-preview-body]").Select(b => b.TextContent).ToList();
+        Assert.NotEmpty(bodies);
+        Assert.All(bodies, body =>
+        {
+            Assert.Contains($"{PublicBaseUrl}/r/", body, StringComparison.Ordinal);
+            Assert.DoesNotContain(":8443", body, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public async Task EmailsPagePreview_AskedForUnderAForeignHost_CarriesTheListeningAddress_WhenNoPublicBaseUrlIsSet()
+    {
+        await using var app = new AppFactory();
+        var address = StartListening(app);
+        var journey = await app.JourneyAsync();
+        using var admin = ForeignHostClient(address);
+        await ResponseAssert.RedirectsTo("/staff", await admin.SignInAsync(await Staff.SignInPageAsync(admin), DemoSeeder.AdminEmail, AppFactory.StaffPassword));
+
+        var page = await admin.GetPageAsync($"/organise/{journey.Consultation.Id}/emails");
+
+        var bodies = page.QuerySelectorAll("[data-preview] [data-preview-body]").Select(b => b.TextContent).ToList();
+        Assert.NotEmpty(bodies);
+        Assert.All(bodies, body =>
+        {
+            Assert.Contains($"{address}/r/", body, StringComparison.Ordinal);
+            Assert.DoesNotContain("evil.example", body, StringComparison.Ordinal);
+        });
+    }
+
     [Theory]
     [InlineData("consult.example.org")]
     [InlineData("ftp://consult.example.org")]

@@ -15,7 +15,7 @@ using Microsoft.Extensions.Localization;
 /// The invitation's wording in the default language and where replies go, with the exact email each offered language
 /// will receive. Translations are made in the translation editor, like every other text.
 /// </summary>
-public sealed class EmailsModel(ConsultationDbContext db, StaffAudit audit, IStringLocalizer<SharedResource> s) : PageModel
+public sealed class EmailsModel(ConsultationDbContext db, StaffAudit audit, PublicLinks publicLinks, IStringLocalizer<SharedResource> s) : PageModel
 {
     public sealed class EmailInput
     {
@@ -121,7 +121,8 @@ public sealed class EmailsModel(ConsultationDbContext db, StaffAudit audit, IStr
     /// <summary>What each offered language receives, as sent (a refused wording is not previewed: the stored one is).</summary>
     private void ShowPreviews()
     {
-        var site = $"{Request.Scheme}://{Request.Host}";
+        // The link as sent: from the public base URL (or the listening address), never from this request's Host (issue 14, finding 2).
+        var site = publicLinks.BaseUrl;
         Previews = [.. Consultation.OfferedLanguages.Select(language =>
         {
             string name;
