@@ -31,6 +31,7 @@ public sealed class InProcessSmtpServer(IServiceScopeFactory scopes, ILogger<InP
             .Endpoint(e => e.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)))
             .Build();
         var services = new SmtpServices();
+        services.Add(new NoDelayListener());
         services.Add(new DatabaseStore(scopes));
         _server = new SmtpHost(options, services);
         // StartAsync completes only when the server stops: keep the task, stop with Shutdown().

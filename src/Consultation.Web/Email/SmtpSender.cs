@@ -38,7 +38,7 @@ public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, 
         using var client = new SmtpClient { Timeout = (int)CommandTimeout.TotalMilliseconds };
         try
         {
-            await client.ConnectAsync(smtp.Host!, smtp.Port, Security(smtp.Security), cancellationToken);
+            await client.ConnectAsync(await ConnectedSocketAsync(smtp, cancellationToken), smtp.Host!, smtp.Port, Security(smtp.Security), cancellationToken);
             if (!string.IsNullOrEmpty(smtp.Username))
                 await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
         }
@@ -144,6 +144,25 @@ public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, 
         logger.LogWarning("Email delivery will be retried: {Reason}", reason);
         untried.ForEach(e => e.FailedTransiently(reason, time.GetUtcNow()));
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A connection with Nagle's algorithm off: with it on, the last small write of each message (the closing dot) waits
+    /// for the server's delayed ACK, 40 ms a message on Linux, which capped delivery at about 25 messages a second.
+    /// </summary>
+    private static async Task<Socket> ConnectedSocketAsync(SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(smtp.Host!, smtp.Port, cancellationToken);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
     }
 
     private static bool IsServerRefusal(Exception e) =>

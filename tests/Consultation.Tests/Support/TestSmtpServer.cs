@@ -37,6 +37,7 @@ public sealed class TestSmtpServer : IAsyncDisposable
             })
             .Build();
         var services = new SmtpServices();
+        services.Add(new Consultation.Web.Email.NoDelayListener());
         services.Add(new Store(this));
         services.Add(new Filter(this));
         services.Add(new Authenticator(requiredPassword));
