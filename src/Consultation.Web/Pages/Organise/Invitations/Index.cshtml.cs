@@ -27,7 +27,8 @@ public sealed partial class InvitationsModel(ConsultationDbContext db, Invitatio
     /// <summary>Started is null in an anonymous consultation: no response names its invitation there.</summary>
     public sealed record Counts(int Invited, int Sent, int Failed, int Opened, int? Started, int Submitted, int Declined, int OptedOut, int Revoked);
 
-    public sealed record Rate(string Label, int Invited, int Submitted)
+    /// <summary>One group's share of answers; <paramref name="Key"/> is the sector, country code (empty: not stated) or language tag.</summary>
+    public sealed record Rate(string Key, string Label, int Invited, int Submitted)
     {
         public double Share => Invited == 0 ? 0 : (double)Submitted / Invited;
     }
@@ -43,7 +44,7 @@ public sealed partial class InvitationsModel(ConsultationDbContext db, Invitatio
 
     [BindProperty(SupportsGet = true, Name = "status")] public string? StatusFilter { get; set; }
     [BindProperty(SupportsGet = true, Name = "q")] public string? Search { get; set; }
-    [BindProperty(SupportsGet = true, Name = "page")] public int PageNumber { get; set; } = 1;
+    [BindProperty(SupportsGet = true, Name = "pageNumber")] public int PageNumber { get; set; } = 1;
 
     /// <summary>The invitation whose withdrawal is being confirmed (from the list's "Withdraw…" link).</summary>
     [BindProperty(SupportsGet = true, Name = "revoke")] public Guid? ConfirmRevokeId { get; set; }
@@ -119,13 +120,13 @@ public sealed partial class InvitationsModel(ConsultationDbContext db, Invitatio
         var people = from i in invitations join p in db.Stakeholders on i.StakeholderId equals p.Id select new { i.Status, i.Language, p.Sector, p.Country };
         var sectors = await people.GroupBy(x => x.Sector)
             .Select(g => new { g.Key, Invited = g.Count(), Submitted = g.Count(x => x.Status == InvitationStatus.Completed) }).ToListAsync(cancellationToken);
-        BySector = [.. sectors.Select(x => new Rate(Labels.Sector(s, x.Key), x.Invited, x.Submitted)).OrderBy(r => r.Label, StringComparer.CurrentCulture)];
+        BySector = [.. sectors.Select(x => new Rate(x.Key.ToString(), Labels.Sector(s, x.Key), x.Invited, x.Submitted)).OrderBy(r => r.Label, StringComparer.CurrentCulture)];
         var countries = await people.GroupBy(x => x.Country)
             .Select(g => new { g.Key, Invited = g.Count(), Submitted = g.Count(x => x.Status == InvitationStatus.Completed) }).ToListAsync(cancellationToken);
-        ByCountry = [.. countries.Select(x => new Rate(x.Key is null ? s["Not stated"] : Countries.Label(x.Key), x.Invited, x.Submitted)).OrderBy(r => r.Label, StringComparer.CurrentCulture)];
+        ByCountry = [.. countries.Select(x => new Rate(x.Key ?? "", x.Key is null ? s["Not stated"] : Countries.Label(x.Key), x.Invited, x.Submitted)).OrderBy(r => r.Label, StringComparer.CurrentCulture)];
         var languages = await people.GroupBy(x => x.Language)
             .Select(g => new { g.Key, Invited = g.Count(), Submitted = g.Count(x => x.Status == InvitationStatus.Completed) }).ToListAsync(cancellationToken);
-        ByLanguage = [.. languages.Select(x => new Rate($"{UiLanguages.NativeName(x.Key)} ({x.Key})", x.Invited, x.Submitted)).OrderBy(r => r.Label, StringComparer.CurrentCulture)];
+        ByLanguage = [.. languages.Select(x => new Rate(x.Key, $"{UiLanguages.NativeName(x.Key)} ({x.Key})", x.Invited, x.Submitted)).OrderBy(r => r.Label, StringComparer.CurrentCulture)];
     }
 
     private async Task ListAsync(Guid consultationId, CancellationToken cancellationToken)
@@ -171,12 +172,12 @@ public sealed partial class InvitationsModel(ConsultationDbContext db, Invitatio
     }
 
     /// <summary>This list's address, with its filter and search, at another page.</summary>
-    public string? Link(int page) => Url.Page("/Organise/Invitations/Index", new { consultationId = ConsultationId, status = StatusFilter, q = Search, page });
+    public string? Link(int page) => Url.Page("/Organise/Invitations/Index", new { consultationId = ConsultationId, status = StatusFilter, q = Search, pageNumber = page });
 
     /// <summary>The query string values an action posts with, so that the list comes back as it was.</summary>
     public Dictionary<string, string> ListValues()
     {
-        var values = new Dictionary<string, string> { ["page"] = PageNumber.ToString(CultureInfo.InvariantCulture) };
+        var values = new Dictionary<string, string> { ["pageNumber"] = PageNumber.ToString(CultureInfo.InvariantCulture) };
         if (!string.IsNullOrEmpty(StatusFilter))
             values["status"] = StatusFilter;
         if (!string.IsNullOrEmpty(Search))

@@ -31,7 +31,7 @@ public sealed partial class InvitationsModel
         audit.Record(AuditActions.InvitationResent, "invitation", invitation.Id.ToString());
         await db.SaveChangesAsync(cancellationToken);
         outbox.DeliverSoon();
-        return RedirectToPage(new { consultationId, status = StatusFilter, q = Search, page = PageNumber, done = "resent" });
+        return RedirectToPage(new { consultationId, status = StatusFilter, q = Search, pageNumber = PageNumber, done = "resent" });
     }
 
     private string? WhyNotSent(Consultation consultation, Invitation invitation, Stakeholder person, DateTimeOffset now) =>
@@ -71,7 +71,7 @@ public sealed partial class InvitationsModel
             }
         }
         return problem is null
-            ? RedirectToPage(new { consultationId, status = StatusFilter, q = Search, page = PageNumber, done = "revoked" })
+            ? RedirectToPage(new { consultationId, status = StatusFilter, q = Search, pageNumber = PageNumber, done = "revoked" })
             : await RefusedAsync(consultationId, problem, StatusCodes.Status200OK, cancellationToken);
     }
 
