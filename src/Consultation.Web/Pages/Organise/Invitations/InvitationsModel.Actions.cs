@@ -25,6 +25,9 @@ public sealed partial class InvitationsModel
         var now = time.GetUtcNow();
         if (WhyNotSent(consultation, invitation, person, now) is { } why)
             return await RefusedAsync(consultationId, why, StatusCodes.Status200OK, cancellationToken);
+        // A second click before the first email has gone would send it twice.
+        if (await db.OutboundEmails.AnyAsync(e => e.InvitationId == invitation.Id && (e.Status == EmailStatus.Queued || e.Status == EmailStatus.Sending), cancellationToken))
+            return await RefusedAsync(consultationId, s["An email to this person is already waiting to be sent. Try again once it has gone."], StatusCodes.Status200OK, cancellationToken);
 
         await outbox.AddAsync(OutboundEmail.QueueForInvitation($"invitation:{invitation.Id}:resend:{Guid.NewGuid():N}", EmailKind.Invitation, invitation.Id,
             person.Email, invitation.Language, now), cancellationToken);

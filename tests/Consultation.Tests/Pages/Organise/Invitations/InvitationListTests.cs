@@ -219,6 +219,25 @@ public sealed partial class InvitationListTests(AppFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task SendAgain_ClickedTwiceBeforeTheEmailHasGone_QueuesOneEmail_AndSaysWhyInTheReadersLanguage()
+    {
+        var invited = await app.InviteAsync(anonymous: false);
+        var organiser = await app.SignedInAsync(await app.OrganiserOfAsync(invited.ConsultationId), acceptLanguage: "ko");
+        var page = await organiser.GetPageAsync($"/organise/{invited.ConsultationId}/invitations");
+
+        await ResponseAssert.RedirectsTo($"/organise/{invited.ConsultationId}/invitations?pageNumber=1&done=resent", await organiser.SubmitAsync(page, formSelector: "[data-resend]"));
+        var again = await organiser.SubmitAsync(page, formSelector: "[data-resend]");
+
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(Localized.Text("ko", "An email to this person is already waiting to be sent. Try again once it has gone."),
+            (await Html.ParseAsync(again)).Text("[data-error-summary] p"));
+        var queued = Assert.Single(await app.WithDbAsync(db => db.OutboundEmails.AsNoTracking().Where(e => e.InvitationId == invited.InvitationId).ToListAsync()));
+        Assert.StartsWith($"invitation:{invited.InvitationId}:resend:", queued.IdempotencyKey, StringComparison.Ordinal);
+        Assert.Equal(EmailKind.Invitation, queued.Kind);
+        Assert.Null(queued.TextBody);
+    }
+
+    [Fact]
     public async Task AnOrganiserOfAnotherConsultation_CannotSeeOrActOnItsInvitations_NorReachThemThroughTheirOwn()
     {
         var mine = await app.InviteAsync(anonymous: false);
@@ -306,7 +325,9 @@ public sealed partial class InvitationListTests(AppFactory app) : IClassFixture<
     [InlineData("declined", "This person declined to take part: the invitation is not sent again.")]
     [InlineData("opted-out", "This person asked for no more emails about this consultation: the invitation is not sent again.")]
     [InlineData("never-email", "The registry says never to email this person: the invitation is not sent again.")]
-    public async Task SendAgain_AfterThePersonDeclinedOrOptedOut_IsRefusedInTheReadersLanguage_AndNothingIsSent(string what, string why)
+    [InlineData("answered", "This person has already answered: the invitation is not sent again.")]
+    [InlineData("withdrawn", "This invitation has been withdrawn: it is not sent again.")]
+    public async Task SendAgain_ToSomeoneWhoMayNoLongerBeEmailed_IsRefusedInTheReadersLanguage_AndNothingIsSent(string what, string why)
     {
         await using var smtp = new TestSmtpServer();
         await using var mailing = AppFactory.With(smtp.Settings());
@@ -326,6 +347,10 @@ public sealed partial class InvitationListTests(AppFactory app) : IClassFixture<
             {
                 if (what == "declined")
                     i.Decline(now, anonymously: false);
+                else if (what == "answered")
+                    i.Complete(now);
+                else if (what == "withdrawn")
+                    i.Revoke(now);
                 else
                     i.OptOut(now, anonymously: false);
             });
