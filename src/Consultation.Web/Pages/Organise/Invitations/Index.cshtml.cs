@@ -38,6 +38,7 @@ public sealed partial class InvitationsModel(ConsultationDbContext db, Invitatio
         bool HasOptedOut, bool NeverEmail, DateTimeOffset? SentAt, DateTimeOffset? OpenedAt, DateTimeOffset? CompletedAt, DateTimeOffset? DeclinedAt,
         DateTimeOffset? OptedOutAt, DateTimeOffset? RevokedAt, string? DeliveryError)
     {
+        /// <summary>Invitation.MayBeEmailed for a listed row, to offer "Send again"; the handler asks the entity itself.</summary>
         public bool MayBeEmailed => !NeverEmail && !HasOptedOut && Status is not (InvitationStatus.Declined or InvitationStatus.Completed or InvitationStatus.Revoked);
         public bool MayBeRevoked => Status is not (InvitationStatus.Completed or InvitationStatus.Revoked);
     }
