@@ -68,6 +68,8 @@ builder.Services.AddRazorPages(options =>
         // The history names colleagues and every change to the team and the schedule: organisers' business. Analysts
         // learn what changed in the questionnaire from its versions, translators from their texts.
         options.Conventions.AuthorizePage("/Organise/History/History", Policies.ConsultationOrganiser);
+        // Who was invited, and what became of it: organisers' business, as the sending is.
+        options.Conventions.AuthorizeFolder("/Organise/Invitations", Policies.ConsultationOrganiser);
         // The registry is shared by every consultation: those who create consultations, not organisers by membership alone.
         options.Conventions.AuthorizeFolder("/Organise/Stakeholders", Policies.Creators);
         options.Conventions.AuthorizePage("/Analyse/Index", Policies.Analysts);

@@ -87,4 +87,7 @@ public static class AuditActions
     public const string StakeholderChanged = "stakeholder-changed";
     public const string StakeholdersExported = "stakeholders-exported";
     public const string StakeholdersMerged = "stakeholders-merged";
+    public const string InvitationResent = "invitation-resent";
+    public const string InvitationRevoked = "invitation-revoked";
+    public const string InvitationLinkCopied = "invitation-link-copied";
 }

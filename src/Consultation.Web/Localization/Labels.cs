@@ -104,6 +104,9 @@ public static class Labels
         AuditActions.StakeholdersExported => s["Downloaded people from the registry"],
         AuditActions.StakeholdersMerged => s["Merged two entries of the registry"],
         AuditActions.StakeholdersImported => s["Imported stakeholders into the registry"],
+        AuditActions.InvitationResent => s["Sent an invitation again"],
+        AuditActions.InvitationRevoked => s["Withdrew an invitation"],
+        AuditActions.InvitationLinkCopied => s["Looked up an invitation's personal link"],
         _ => action,
     };
 

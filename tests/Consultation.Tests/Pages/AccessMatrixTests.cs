@@ -70,6 +70,8 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         // {language} is the translator's own language here; TranslationPageTests checks the others are refused.
         ["organise/{consultationId:guid}/translations/{language}"] = Access.ConsultationTranslators,
         ["organise/{consultationId:guid}/history"] = Access.ConsultationOrganisers,
+        // Its handlers too (Resend, Revoke, CopyLink): each acts on one of the consultation's invitations.
+        ["organise/{consultationId:guid}/invitations"] = Access.ConsultationOrganisers,
         // The registry is every consultation's: platform organisers and admins, not organisers by membership alone.
         ["organise/stakeholders"] = Access.Creators,
         ["organise/stakeholders/new"] = Access.Creators,

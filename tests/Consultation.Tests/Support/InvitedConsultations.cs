@@ -2,6 +2,7 @@ namespace Consultation.Tests.Support;
 
 using Consultation.Web.Data;
 using Consultation.Web.Domain;
+using Consultation.Web.Email;
 using Consultation.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -65,6 +66,24 @@ public static class InvitedConsultations
         await db.SaveChangesAsync();
         return new Uri(link).AbsolutePath;
     }
+
+    /// <summary>Invites one more person to a consultation made by <see cref="InviteAsync"/>.</summary>
+    public static async Task<Invited> AddInviteeAsync(this AppFactory app, Guid consultationId, string name, Sector sector, string? country, string language)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<ConsultationDbContext>();
+        var now = app.Clock.GetUtcNow();
+        var c = await db.Consultations.AsNoTracking().SingleAsync(x => x.Id == consultationId);
+        var stakeholder = Stakeholder.Create(name, $"{Guid.NewGuid():N}@example.org", "Lab", sector, country, language, now);
+        var (invitation, link) = scope.ServiceProvider.GetRequiredService<InvitationLinks>().Issue(c, stakeholder, now);
+        db.AddRange(stakeholder, invitation);
+        await db.SaveChangesAsync();
+        return new Invited(consultationId, invitation.Id, link);
+    }
+
+    /// <summary>Queues the first invitation email of every invitation of the consultation still waiting for one, as publishing does.</summary>
+    public static Task<int> QueueInvitationEmailsAsync(this AppFactory app, Guid consultationId) =>
+        app.WithDbAsync(db => InvitationMailing.QueueWaitingAsync(db, consultationId, app.Clock.GetUtcNow(), CancellationToken.None));
 
     public static Task RevokeAsync(this AppFactory app, Guid invitationId) => app.WithDbAsync(async db =>
     {
