@@ -63,9 +63,9 @@ public sealed class ReadBouncesJob(ConsultationDbContext db, Bounces bounces, Re
         foreach (var email in await query.OrderBy(e => e.ReceivedAt).ToListAsync(cancellationToken))
         {
             using var stream = new MemoryStream(Encoding.UTF8.GetBytes(email.Raw));
-            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
             // The envelope's recipients, as the server stored them.
-            await bounces.ProcessAsync(message, email.To.Split(',', StringSplitOptions.TrimEntries), cancellationToken);
+            if (await LoadAsync(() => MimeMessage.LoadAsync(stream, cancellationToken)) is { } message)
+                await bounces.ProcessAsync(message, email.To.Split(',', StringSplitOptions.TrimEntries), cancellationToken);
         }
         // Two runs at once read the same messages twice, which changes nothing; the mark only saves reading them again.
         var mark = until.ToString("O", CultureInfo.InvariantCulture);
@@ -97,17 +97,31 @@ public sealed class ReadBouncesJob(ConsultationDbContext db, Bounces bounces, Re
             await inbox.OpenAsync(FolderAccess.ReadWrite, cancellationToken);
             foreach (var uid in (await inbox.SearchAsync(SearchQuery.NotSeen, cancellationToken)).Take(MailboxBatch))
             {
-                var message = await inbox.GetMessageAsync(uid, cancellationToken);
-                await bounces.ProcessAsync(message, Recipients(message), cancellationToken);
+                if (await LoadAsync(() => inbox.GetMessageAsync(uid, cancellationToken)) is { } message)
+                    await bounces.ProcessAsync(message, Recipients(message), cancellationToken);
                 await inbox.AddFlagsAsync(uid, MessageFlags.Seen, silent: true, cancellationToken);
             }
             await client.DisconnectAsync(quit: true, cancellationToken);
         }
-        catch (Exception e) when (e is IOException or SocketException or TimeoutException or AuthenticationException
+        catch (Exception e) when (e is IOException or SocketException or TimeoutException or AuthenticationException or SslHandshakeException
             or ImapProtocolException or ImapCommandException or ServiceNotConnectedException)
         {
             logger.LogWarning("Reading bounces from the mailbox {Host}:{Port} failed, to be tried at the next run: {Reason}",
                 imap.Host, imap.Port, e.Message);
+        }
+    }
+
+    /// <summary>The message, or null when it cannot be read as one: it is skipped, so that it cannot hold up every later run.</summary>
+    private async Task<MimeMessage?> LoadAsync(Func<Task<MimeMessage>> load)
+    {
+        try
+        {
+            return await load();
+        }
+        catch (FormatException)
+        {
+            logger.LogInformation("A message to the bounce address cannot be read as a message; ignored.");
+            return null;
         }
     }
 
