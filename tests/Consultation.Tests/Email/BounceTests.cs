@@ -164,7 +164,7 @@ public sealed class BounceTests
     /// A delivery status notification as a mail server writes one (RFC 3464): a multipart/report with a note for people, the
     /// status fields, and the headers of the message that bounced; sent to the message's return path.
     /// </summary>
-    private static MimeMessage Dsn(OutboundEmail sent, string action, string status, string diagnostic, string? returnPath = null)
+    internal static MimeMessage Dsn(OutboundEmail sent, string action, string status, string diagnostic, string? returnPath = null)
     {
         var fields = new MessageDeliveryStatus();
         var aboutReport = new HeaderList { { "Reporting-MTA", "dns; mx.example.org" }, { "Arrival-Date", DateTimeOffset.UtcNow.ToString("R") } };
