@@ -154,6 +154,7 @@ public sealed class TestImapServer : IAsyncDisposable
         var ids = root ? "uid=65534 gid=65534" : $"uid={Id("-u")} gid={Id("-g")}";
         var asUser = root ? "" : $"""
             default_internal_user = {Environment.UserName}
+            default_internal_group = {Id("-gn")}
             default_login_user = {Environment.UserName}
             """;
         return $$"""
