@@ -14,7 +14,8 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1
 # postgresql: server binaries (initdb, pg_ctl) for the tests' private cluster; chromium: Playwright's
 # browser; fonts-noto-cjk / fonts-noto-core: Japanese, Korean, Chinese and other scripts in
 # screenshots; libgdiplus: ClosedXML's image and column-width code; libreoffice-calc-nogui: reading
-# back the Excel files the tests write; docker-compose: .ci/run validates docker-compose.yml with it.
+# back the Excel files the tests write; docker-compose: .ci/run validates docker-compose.yml with it;
+# dovecot-imapd: the bounce reader's tests run a private Dovecot of their own as a real IMAP mailbox.
 
 is_installed() {
     dpkg -s "$1" 2>/dev/null | grep -q '^Status: install ok installed'
@@ -23,7 +24,7 @@ is_installed() {
 install_missing_packages() {
     if ! command -v dpkg >/dev/null 2>&1 || ! command -v apt-get >/dev/null 2>&1; then
         echo "test.sh: not a Debian system; make sure PostgreSQL's server binaries, Chromium (/usr/bin/chromium)," \
-            "Noto CJK fonts, libgdiplus and LibreOffice Calc are installed." >&2
+            "Noto CJK fonts, libgdiplus, LibreOffice Calc and Dovecot (/usr/sbin/dovecot) are installed." >&2
         return 0
     fi
 
@@ -32,7 +33,7 @@ install_missing_packages() {
         missing+=(postgresql)
     fi
     local package
-    for package in chromium fonts-noto-cjk fonts-noto-core libgdiplus libreoffice-calc-nogui docker-compose; do
+    for package in chromium fonts-noto-cjk fonts-noto-core libgdiplus libreoffice-calc-nogui docker-compose dovecot-imapd; do
         is_installed "$package" || missing+=("$package")
     done
 

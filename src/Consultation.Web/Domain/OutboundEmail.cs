@@ -148,6 +148,21 @@ public sealed class OutboundEmail
         ClaimedUntil = null;
     }
 
+    /// <summary>
+    /// The server accepted the message but a bounce came back later (a delivery status notification): a sent message becomes
+    /// failed with the bounce's reason. Returns whether anything changed: a second copy of the same bounce changes nothing,
+    /// and a message not sent (queued, refused at sending, cancelled) keeps what it has.
+    /// </summary>
+    public bool Bounced(string reason)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        if (Status != EmailStatus.Sent)
+            return false;
+        Status = EmailStatus.Failed;
+        LastError = Shorten(reason);
+        return true;
+    }
+
     private static string Shorten(string reason) => reason.Length > 1000 ? reason[..1000] : reason;
 
     /// <summary>The message may no longer go (its person opted out, declined or answered meanwhile): it is not sent, ever.</summary>

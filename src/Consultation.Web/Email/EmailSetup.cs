@@ -11,6 +11,8 @@ public static class EmailSetup
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddScoped<SmtpSender>();
         builder.Services.AddScoped<InvitationDelivery>();
+        builder.Services.AddSingleton<ReturnPath>();
+        builder.Services.AddScoped<Bounces>();
         var options = section.Get<EmailOptions>() ?? new EmailOptions();
         // Only the demo catches its own mail: a production node without SMTP settings keeps messages queued
         // rather than quietly storing them (answers included) in the database.

@@ -17,7 +17,7 @@ using MimeKit;
 /// whole pauses delivery; one that cannot be reached is tried again later.
 /// </summary>
 public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, DeliveryPause pause, InvitationDelivery invitations,
-    IOptions<EmailOptions> options, TimeProvider time, ILogger<SmtpSender> logger)
+    ReturnPath returnPath, IOptions<EmailOptions> options, TimeProvider time, ILogger<SmtpSender> logger)
 {
     internal static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
 
@@ -64,7 +64,12 @@ public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, 
                     await db.SaveChangesAsync(cancellationToken);
                     continue;
                 }
-                await client.SendAsync(Message(email, rendered), cancellationToken);
+                var message = Message(email, rendered);
+                // With a bounce address, the envelope sender names this message, so that a later bounce can (ReturnPath).
+                if (returnPath.For(email.Id) is { } sender)
+                    await client.SendAsync(message, sender, message.To.Mailboxes, cancellationToken);
+                else
+                    await client.SendAsync(message, cancellationToken);
                 email.Sent(time.GetUtcNow(), rendered?.Subject);
             }
             catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.RecipientNotAccepted && (int)e.StatusCode >= 500)

@@ -67,6 +67,7 @@ public static class JobsSetup
             var jobs = sp.GetRequiredService<IBackgroundJobClient>();
             return () => jobs.Enqueue<DeliverEmailsJob>(job => job.RunAsync(CancellationToken.None));
         });
+        services.AddScoped<ReadBouncesJob>();
         services.AddScoped<OpenAndCloseConsultationsJob>();
         services.AddScoped<CompleteInvitationsJob>();
         services.AddScoped<CompileSummaryJob>();

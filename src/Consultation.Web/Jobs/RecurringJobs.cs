@@ -6,6 +6,7 @@ using Hangfire;
 public static class RecurringJobs
 {
     public const string DeliverEmail = "deliver-email";
+    public const string ReadBounces = "read-bounces";
     public const string OpenAndCloseConsultations = "open-and-close-consultations";
     public const string CompleteInvitations = "complete-invitations";
     public const string PurgeAbandonedUploads = "purge-abandoned-uploads";
@@ -15,6 +16,8 @@ public static class RecurringJobs
     {
         var utc = new RecurringJobOptions { TimeZone = TimeZoneInfo.Utc };
         jobs.AddOrUpdate<DeliverEmailsJob>(DeliverEmail, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
+        // Every five minutes: a bounce shows on its invitation within minutes, and an idle mailbox costs one login.
+        jobs.AddOrUpdate<ReadBouncesJob>(ReadBounces, job => job.RunAsync(CancellationToken.None), "*/5 * * * *", utc);
         jobs.AddOrUpdate<OpenAndCloseConsultationsJob>(OpenAndCloseConsultations, job => job.RunAsync(CancellationToken.None), Cron.Minutely(), utc);
         // Every ten minutes, so that anonymous completions go in batches (see PendingCompletion).
         jobs.AddOrUpdate<CompleteInvitationsJob>(CompleteInvitations, job => job.RunAsync(CancellationToken.None), "*/10 * * * *", utc);

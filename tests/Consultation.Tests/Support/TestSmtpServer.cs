@@ -47,6 +47,11 @@ public sealed class TestSmtpServer : IAsyncDisposable
 
     public int Port { get; }
     public ConcurrentQueue<MimeMessage> Received { get; } = new();
+
+    /// <summary>The envelope of each message received (MAIL FROM and RCPT TO), which the message's headers do not show.</summary>
+    public ConcurrentQueue<Envelope> Envelopes { get; } = new();
+
+    public sealed record Envelope(string? MessageId, string From, IReadOnlyList<string> To);
     public HashSet<string> RefusedRecipients { get; }
 
     /// <summary>The settings that point the app at this server.</summary>
@@ -85,7 +90,9 @@ public sealed class TestSmtpServer : IAsyncDisposable
             if (Interlocked.Decrement(ref owner._transientFailuresLeft) >= 0)
                 return new SmtpResponse(SmtpReplyCode.InsufficientStorage, "Try again later");
             using var stream = new MemoryStream(buffer.ToArray());
-            owner.Received.Enqueue(await MimeMessage.LoadAsync(stream, cancellationToken));
+            var message = await MimeMessage.LoadAsync(stream, cancellationToken);
+            owner.Envelopes.Enqueue(new Envelope(message.MessageId, transaction.From?.AsAddress() ?? "", [.. transaction.To.Select(t => t.AsAddress())]));
+            owner.Received.Enqueue(message);
             return SmtpResponse.Ok;
         }
     }
