@@ -87,4 +87,5 @@ public static class AuditActions
     public const string StakeholderChanged = "stakeholder-changed";
     public const string StakeholdersExported = "stakeholders-exported";
     public const string StakeholdersMerged = "stakeholders-merged";
+    public const string StakeholdersInvited = "stakeholders-invited";
 }

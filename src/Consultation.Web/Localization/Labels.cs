@@ -104,6 +104,7 @@ public static class Labels
         AuditActions.StakeholdersExported => s["Downloaded people from the registry"],
         AuditActions.StakeholdersMerged => s["Merged two entries of the registry"],
         AuditActions.StakeholdersImported => s["Imported stakeholders into the registry"],
+        AuditActions.StakeholdersInvited => s["Invited stakeholders"],
         _ => action,
     };
 
