@@ -4,6 +4,7 @@ using Consultation.Web.Data;
 using Consultation.Web.Domain;
 using Consultation.Web.Email;
 using Consultation.Web.Infrastructure;
+using Consultation.Web.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,7 +48,7 @@ public sealed partial class InviteModel
         }
         catch (DomainException refusal)
         {
-            return await RefuseTestAsync(Localization.DomainMessages.Explain(s, refusal), cancellationToken);
+            return await RefuseTestAsync(s.Explain(refusal), cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         outbox.DeliverSoon();

@@ -72,7 +72,11 @@ public sealed class InviteTests(AppFactory app) : IClassFixture<AppFactory>
             new Invitee("Ministry in Japan", Sector.Government, "JP"), new Invitee("Academic in France", Sector.Academia, "FR"), new Invitee("Company in Kenya", Sector.Industry, "KE"));
         var organiser = await app.SignedInAsync(await app.OrganiserOfAsync(id));
 
-        var result = await InviteAsync(organiser, id, $"?tag={tag}&sector=Academia&sector=Government&country=KE&country=jp", everyone: true);
+        var plan = await PlanAsync(organiser, id, $"?tag={tag}&sector=Academia&sector=Government&country=KE&country=jp", everyone: true);
+        // The way back keeps the filter.
+        Assert.Equal($"/organise/{id}/invitations/new?sector=Academia&sector=Government&country=KE&country=JP&tag={tag}&pageNumber=1",
+            plan.QuerySelector("[data-plan] a")!.GetAttribute("href"));
+        var result = await ConfirmAsync(organiser, id, plan, expected: 3);
 
         Assert.Equal("3", result.QuerySelector("[data-invited]")!.GetAttribute("data-invited"));
         Assert.Equal(Localized.Text("en", "{0} invited; their invitation emails are being sent.", "3"), result.Text("[data-invited]"));
@@ -82,6 +86,22 @@ public sealed class InviteTests(AppFactory app) : IClassFixture<AppFactory>
         Assert.All(invited, i => Assert.Single(i.Links));
         Assert.Equal(3, await app.WithDbAsync(db => db.OutboundEmails.CountAsync(e => invited.Select(i => (Guid?)i.Id).Contains(e.InvitationId))));
         Assert.Equal(1, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == AuditActions.StakeholdersInvited && e.ConsultationId == id && e.ObjectId == "3")));
+    }
+
+    [Fact]
+    public async Task InAnAnonymousConsultation_InvitationsAreWrittenWithoutALink_AndTheirEmailsQueued()
+    {
+        var id = await app.InviteConsultationAsync(anonymous: true);
+        var tag = Tag();
+        await app.PeopleAsync(tag, new Invitee("Ada"), new Invitee("Bea"));
+        var organiser = await app.SignedInAsync(await app.OrganiserOfAsync(id));
+
+        await InviteAsync(organiser, id, $"?tag={tag}", everyone: true);
+
+        var invited = await app.WithDbAsync(db => db.Invitations.AsNoTracking().Where(i => i.ConsultationId == id).ToListAsync());
+        Assert.Equal(2, invited.Count);
+        Assert.All(invited, i => Assert.Empty(i.Links));
+        Assert.Equal(2, await EmailsOfAsync(id));
     }
 
     [Fact]
@@ -249,6 +269,10 @@ public sealed class InviteTests(AppFactory app) : IClassFixture<AppFactory>
         });
         var organiser = await app.SignedInAsync(await app.OrganiserOfAsync(id));
 
+        var list = await organiser.GetPageAsync($"/organise/{id}/invitations/new?tag={tag}");
+        Assert.Equal(Localized.Text("en", "{0} people found", 10_000.ToString("N0", System.Globalization.CultureInfo.GetCultureInfo("en"))), list.Text("[data-count]"));
+        Assert.Equal(50, list.QuerySelectorAll("[data-invite-list] tbody tr").Length);
+        Assert.Equal($"/organise/{id}/invitations/new?tag={tag}&pageNumber=2", list.QuerySelector("[data-pager] a[rel='next']")!.GetAttribute("href"));
         var plan = await PlanAsync(organiser, id, $"?tag={tag}", everyone: true);
         Assert.Equal("10000", plan.QuerySelector("[data-plan-invite]")!.GetAttribute("data-plan-invite"));
         await ConfirmAsync(organiser, id, plan, expected: 10_000);
