@@ -60,6 +60,8 @@ builder.Services.AddRazorPages(options =>
         options.Conventions.AuthorizePage("/Organise/Settings/New", Policies.Creators);
         options.Conventions.AuthorizePage("/Organise/Settings/Settings", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/Emails/Emails", Policies.ConsultationOrganiser);
+        // Inviting reads the registry through StakeholderRegistry.Visible, as the registry's pages do.
+        options.Conventions.AuthorizePage("/Organise/Invitations/Invite", Policies.ConsultationOrganiser);
         options.Conventions.AuthorizePage("/Organise/Preview/Preview", Policies.ConsultationMember);
         options.Conventions.AuthorizePage("/Organise/Preview/TestResponses", Policies.ConsultationOrganiser);
         // Translators reach these two pages of their consultation; the editor itself refuses languages not theirs.

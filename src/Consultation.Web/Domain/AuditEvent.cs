@@ -90,4 +90,5 @@ public static class AuditActions
     public const string InvitationResent = "invitation-resent";
     public const string InvitationRevoked = "invitation-revoked";
     public const string InvitationLinkCopied = "invitation-link-copied";
+    public const string StakeholdersInvited = "stakeholders-invited";
 }

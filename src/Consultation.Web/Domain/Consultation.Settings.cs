@@ -63,6 +63,12 @@ public sealed partial class Consultation
         AsksPublicationPreference = asks;
     }
 
+    public void RequireConsent(bool requires)
+    {
+        EnsureNotArchived();
+        RequiresConsent = requires;
+    }
+
     public void ChangeAccess(AccessMode accessMode, bool isAnonymous)
     {
         EnsureNotArchived();
@@ -126,6 +132,7 @@ public sealed partial class Consultation
         var copy = Create(slug, DefaultLanguage, OfferedLanguages, AccessMode, IsAnonymous, EstimatedMinutes, now);
         copy.TimeZone = TimeZone;
         copy.AsksPublicationPreference = AsksPublicationPreference;
+        copy.RequiresConsent = RequiresConsent;
         copy.ContactEmail = ContactEmail;
         foreach (var section in OrderedSections)
         {

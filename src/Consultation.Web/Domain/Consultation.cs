@@ -21,6 +21,12 @@ public sealed partial class Consultation
 
     /// <summary>Whether respondents say how their response may be published (with their name, anonymously, or not at all).</summary>
     public bool AsksPublicationPreference { get; private set; }
+
+    /// <summary>
+    /// Whether only people with consent recorded in the registry may be invited: the invite page leaves the others out and
+    /// says how many. Off by default; the registry's "never email" applies either way.
+    /// </summary>
+    public bool RequiresConsent { get; private set; }
     public DateTimeOffset? OpensAt { get; private set; }
     public DateTimeOffset? ClosesAt { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }

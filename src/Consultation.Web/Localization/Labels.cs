@@ -107,6 +107,7 @@ public static class Labels
         AuditActions.InvitationResent => s["Sent an invitation again"],
         AuditActions.InvitationRevoked => s["Withdrew an invitation"],
         AuditActions.InvitationLinkCopied => s["Looked up an invitation's personal link"],
+        AuditActions.StakeholdersInvited => s["Invited stakeholders"],
         _ => action,
     };
 

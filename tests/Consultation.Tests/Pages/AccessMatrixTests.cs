@@ -64,6 +64,7 @@ public sealed class AccessMatrixTests(AccessMatrixTests.People people) : IClassF
         ["organise/new"] = Access.Creators,
         ["organise/{consultationId:guid}/settings"] = Access.ConsultationOrganisers,
         ["organise/{consultationId:guid}/emails"] = Access.ConsultationOrganisers,
+        ["organise/{consultationId:guid}/invitations/new"] = Access.ConsultationOrganisers,
         ["organise/{consultationId:guid}/preview"] = Access.ConsultationMembers,
         ["organise/{consultationId:guid}/test-responses"] = Access.ConsultationOrganisers,
         ["organise/{consultationId:guid}/translations"] = Access.ConsultationTranslators,

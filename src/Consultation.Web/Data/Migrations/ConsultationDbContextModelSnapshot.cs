@@ -254,6 +254,10 @@ namespace Consultation.Web.Data.Migrations
                         .HasColumnType("text[]")
                         .HasColumnName("published_elements");
 
+                    b.Property<bool>("RequiresConsent")
+                        .HasColumnType("boolean")
+                        .HasColumnName("requires_consent");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)

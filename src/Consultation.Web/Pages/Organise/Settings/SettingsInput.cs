@@ -44,6 +44,8 @@ public sealed class SettingsInput
 
     public bool AsksPublicationPreference { get; set; }
 
+    public bool RequiresConsent { get; set; }
+
     public uint Version { get; set; }
 
     /// <summary>The link, the default language and anonymity can change only before the first publication.</summary>
@@ -74,6 +76,7 @@ public sealed class SettingsInput
             AccessMode = c.AccessMode,
             IsAnonymous = c.IsAnonymous,
             AsksPublicationPreference = c.AsksPublicationPreference,
+            RequiresConsent = c.RequiresConsent,
             Version = c.Version,
             IsDraft = c.IsDraft,
             IsArchived = c.IsArchived,
@@ -149,6 +152,7 @@ public sealed class SettingsInput
         c.ChangeLanguages(DefaultLanguage!, OfferedLanguages);
         c.ChangeAccess(AccessMode, IsAnonymous);
         c.AskPublicationPreference(AsksPublicationPreference);
+        c.RequireConsent(RequiresConsent);
         c.ChangeEstimatedMinutes(EstimatedMinutes);
         var zone = ZonedTime.Find(TimeZone)!;
         c.UseTimeZone(zone.Id);
