@@ -166,7 +166,7 @@ internal static class AnswerPageBenchmark
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseEnvironment("Production");
-            builder.UseContentRoot(WebProjectFolder());
+            builder.UseContentRoot(WebProject.Folder());
             builder.UseSetting("ConnectionStrings:Consultation", connectionString);
             builder.UseSetting("Demo:Seed", "false");
             // Background jobs are not what is measured; their polling would only add noise to every figure.
@@ -180,17 +180,6 @@ internal static class AnswerPageBenchmark
             builder.UseSetting("InvitationLinks:CurrentKeyId", "bench");
             builder.UseSetting("InvitationLinks:Keys:bench", Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new StaticPage(staticFile)));
-        }
-
-        private static string WebProjectFolder()
-        {
-            for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-            {
-                var web = Path.Combine(folder.FullName, "src", "Consultation.Web");
-                if (Directory.Exists(web))
-                    return web;
-            }
-            throw new DirectoryNotFoundException("src/Consultation.Web was not found above " + AppContext.BaseDirectory);
         }
 
         public async Task<string> SeedAsync(int questions)

@@ -21,6 +21,13 @@ if (args.FirstOrDefault() == "registry-import")
     return;
 }
 
+// invitation-delivery: invite 10,000 and deliver their emails against a bare MailKit loop; see InvitationDeliveryBenchmark.
+if (args.FirstOrDefault() == "invitation-delivery")
+{
+    await Consultation.Benchmarks.InvitationDeliveryBenchmark.RunAsync(args[1..]);
+    return;
+}
+
 // Measures the first Excel summary on a consultation with many responses: counting them in a stream
 // (what the job does) against loading them all first (the baseline), in the same run on the same data.
 // Usage: dotnet run -c Release --project tests/Consultation.Benchmarks -- [responses=20000] [rounds=3]

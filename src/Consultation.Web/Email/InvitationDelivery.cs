@@ -15,17 +15,29 @@ using Microsoft.Extensions.Localization;
 public sealed class InvitationDelivery(ConsultationDbContext db, InvitationLinks links, IStringLocalizer<SharedResource> s, TimeProvider time)
 {
     private readonly Dictionary<Guid, Consultation> _consultations = [];
+    private Dictionary<Guid, Invitation> _invitations = [];
+    private Dictionary<Guid, Stakeholder> _people = [];
+
+    /// <summary>Loads the invitations (with their links) and people of a claimed batch in two queries, not two per email.</summary>
+    public async Task PrepareAsync(List<OutboundEmail> batch, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        var ids = batch.Where(e => e.InvitationId is not null).Select(e => e.InvitationId!.Value).ToList();
+        _invitations = ids.Count == 0 ? [] : await db.Invitations.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, cancellationToken);
+        var people = _invitations.Values.Select(i => i.StakeholderId).Distinct().ToList();
+        _people = await db.Stakeholders.AsNoTracking().Where(p => people.Contains(p.Id)).ToDictionaryAsync(p => p.Id, cancellationToken);
+    }
 
     /// <summary>
     /// The email to send now, or null when it may no longer go (then it is cancelled, with the reason). A link issued for it
-    /// is saved before the email leaves, so that the link opens as soon as the email arrives.
+    /// is saved before the email leaves, so that the link opens as soon as the email arrives. Its batch was prepared
+    /// (<see cref="PrepareAsync"/>).
     /// </summary>
     public async Task<RenderedEmail?> RenderAsync(OutboundEmail email, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(email);
-        var invitation = await db.Invitations.FirstOrDefaultAsync(i => i.Id == email.InvitationId, cancellationToken);
-        var person = invitation is null ? null
-            : await db.Stakeholders.AsNoTracking().FirstOrDefaultAsync(p => p.Id == invitation.StakeholderId, cancellationToken);
+        var invitation = email.InvitationId is { } id ? _invitations.GetValueOrDefault(id) : null;
+        var person = invitation is null ? null : _people.GetValueOrDefault(invitation.StakeholderId);
         if (invitation is null || person is null)
             return Cancel(email, "The invitation no longer exists.");
         if (!invitation.MayBeEmailed(person.NeverEmail))
@@ -35,10 +47,12 @@ public sealed class InvitationDelivery(ConsultationDbContext db, InvitationLinks
             return Cancel(email, "The consultation closed before this email was sent.");
 
         var now = time.GetUtcNow();
-        var link = consultation.IsAnonymous
-            ? links.IssueFreshLink(invitation, consultation, now)
-            : links.LinkFor(invitation) ?? links.IssueFreshLink(invitation, consultation, now);
-        await db.SaveChangesAsync(cancellationToken);
+        var link = consultation.IsAnonymous ? null : links.LinkFor(invitation);
+        if (link is null)
+        {
+            link = links.IssueFreshLink(invitation, consultation, now);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         var recipient = new EmailRecipient(person.Name, person.PreferredLanguage, person.TimeZone);
         return InvitationEmail.Render(consultation, recipient, InvitationLinks.EmailLinksFor(link), s);
     }
@@ -47,7 +61,8 @@ public sealed class InvitationDelivery(ConsultationDbContext db, InvitationLinks
     public void Record(OutboundEmail email)
     {
         ArgumentNullException.ThrowIfNull(email);
-        if (email.InvitationId is not { } id || db.Invitations.Local.FirstOrDefault(i => i.Id == id) is not { } invitation)
+        // From the batch's own list: DbSet.Local would detect changes over every tracked row at each message.
+        if (email.InvitationId is not { } id || _invitations.GetValueOrDefault(id) is not { } invitation)
             return;
         if (email.Status == EmailStatus.Sent)
             invitation.Delivered(email.SentAt ?? time.GetUtcNow());

@@ -16,8 +16,9 @@ public delegate void StartDelivery();
 /// </summary>
 public sealed class Outbox(ConsultationDbContext db, TimeProvider time, StartDelivery startDelivery)
 {
-    private const int BatchSize = 20;
-    // A claim outlives a whole batch at the SMTP client's timeout (20 × 30 s), so no other run takes over a slow batch.
+    private const int BatchSize = 100;
+    // A claim outlives any batch: a timeout (30 s) ends the batch and puts the rest back, so a batch waits at most one
+    // or two of them; 15 minutes would take a server answering each of 100 messages in 9 s. No other run takes over a slow batch.
     private static readonly TimeSpan ClaimFor = TimeSpan.FromMinutes(15);
 
     /// <summary>Adds the message unless one with its key exists; the caller saves, then calls <see cref="DeliverSoon"/>.</summary>

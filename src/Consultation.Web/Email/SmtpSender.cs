@@ -17,9 +17,14 @@ using MimeKit;
 /// whole pauses delivery; one that cannot be reached is tried again later.
 /// </summary>
 public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, DeliveryPause pause, InvitationDelivery invitations,
-    ReturnPath returnPath, IOptions<EmailOptions> options, TimeProvider time, ILogger<SmtpSender> logger)
+    ReturnPath returnPath, IOptions<EmailOptions> options, TimeProvider time, ILogger<SmtpSender> logger) : IDisposable
 {
     internal static readonly TimeSpan CommandTimeout = TimeSpan.FromSeconds(30);
+    private const int SaveEvery = 25;
+
+    // One connection for a whole delivery run, batch after batch: connecting, greeting and quitting for every batch of 20
+    // cost more than sending them.
+    private SmtpClient? _client;
 
     /// <summary>Whether there is somewhere to send to, and delivery is not paused.</summary>
     public async Task<bool> CanSendAsync(CancellationToken cancellationToken) =>
@@ -35,23 +40,9 @@ public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, 
             await db.SaveChangesAsync(cancellationToken);
             return;
         }
-        using var client = new SmtpClient { Timeout = (int)CommandTimeout.TotalMilliseconds };
-        try
-        {
-            await client.ConnectAsync(await ConnectedSocketAsync(smtp, cancellationToken), smtp.Host!, smtp.Port, Security(smtp.Security), cancellationToken);
-            if (!string.IsNullOrEmpty(smtp.Username))
-                await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
-        }
-        catch (Exception e) when (IsServerRefusal(e))
-        {
-            await PauseAsync(batch, $"The SMTP server {smtp.Host}:{smtp.Port} refused the connection: {e.Message}", cancellationToken);
+        if (await ConnectionAsync(batch, smtp, cancellationToken) is not { } client)
             return;
-        }
-        catch (Exception e) when (IsTransient(e))
-        {
-            await RetryLaterAsync(batch, $"Could not reach the SMTP server {smtp.Host}:{smtp.Port}: {e.Message}", cancellationToken);
-            return;
-        }
+        await invitations.PrepareAsync(batch, cancellationToken);
 
         for (var i = 0; i < batch.Count; i++)
         {
@@ -60,10 +51,7 @@ public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, 
             {
                 var rendered = email.IsRenderedAtDelivery ? await invitations.RenderAsync(email, cancellationToken) : null;
                 if (email.Status == EmailStatus.Cancelled)
-                {
-                    await db.SaveChangesAsync(cancellationToken);
                     continue;
-                }
                 var message = Message(email, rendered);
                 // With a bounce address, the envelope sender names this message, so that a later bounce can (ReturnPath).
                 if (returnPath.For(email.Id) is { } sender)
@@ -79,6 +67,7 @@ public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, 
             catch (SmtpCommandException e) when (e.ErrorCode == SmtpErrorCode.SenderNotAccepted && (int)e.StatusCode >= 500)
             {
                 await PauseAsync(batch.Skip(i).ToList(), $"The SMTP server refused our sender address: {(int)e.StatusCode} {e.Message}", cancellationToken);
+                Drop();
                 return;
             }
             catch (SmtpCommandException e) when ((int)e.StatusCode is >= 400 and < 500)
@@ -96,6 +85,7 @@ public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, 
             catch (Exception e) when (IsTransient(e))
             {
                 await RetryLaterAsync(batch.Skip(i).ToList(), $"The connection was lost: {e.Message}", cancellationToken);
+                Drop();
                 return;
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -105,10 +95,64 @@ public sealed class SmtpSender(ConsultationDbContext db, SmtpEndpoint endpoint, 
                 email.FailedTransiently($"Unexpected error: {e.Message}", time.GetUtcNow());
             }
             invitations.Record(email);
-            // Recorded one by one, so that a crash later in the batch does not send these again.
-            await db.SaveChangesAsync(cancellationToken);
+            // Recorded 25 at a time, and whatever is left at the end: each save costs about as much as sending ten messages
+            // (invitation-delivery benchmark). A crash between two saves sends at most 25 again, with the same Message-ID.
+            if ((i + 1) % SaveEvery == 0)
+                await db.SaveChangesAsync(cancellationToken);
         }
-        await client.DisconnectAsync(quit: true, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Says goodbye to the server at the end of a run; a server already gone is no concern.</summary>
+    public async Task CloseAsync(CancellationToken cancellationToken)
+    {
+        if (_client is { IsConnected: true } client)
+        {
+            try
+            {
+                await client.DisconnectAsync(quit: true, cancellationToken);
+            }
+            catch (Exception e) when (IsTransient(e))
+            {
+                logger.LogDebug("The SMTP server closed the connection first: {Reason}", e.Message);
+            }
+        }
+        Drop();
+    }
+
+    public void Dispose() => Drop();
+
+    private void Drop()
+    {
+        _client?.Dispose();
+        _client = null;
+    }
+
+    /// <summary>The run's connection, made (and logged in) when there is none; null when the server cannot be had, the batch put back.</summary>
+    private async Task<SmtpClient?> ConnectionAsync(List<OutboundEmail> batch, SmtpOptions smtp, CancellationToken cancellationToken)
+    {
+        if (_client is { IsConnected: true } open)
+            return open;
+        Drop();
+        var client = new SmtpClient { Timeout = (int)CommandTimeout.TotalMilliseconds };
+        try
+        {
+            await client.ConnectAsync(await ConnectedSocketAsync(smtp, cancellationToken), smtp.Host!, smtp.Port, Security(smtp.Security), cancellationToken);
+            if (!string.IsNullOrEmpty(smtp.Username))
+                await client.AuthenticateAsync(smtp.Username, smtp.Password ?? "", cancellationToken);
+            return _client = client;
+        }
+        catch (Exception e) when (IsServerRefusal(e))
+        {
+            client.Dispose();
+            await PauseAsync(batch, $"The SMTP server {smtp.Host}:{smtp.Port} refused the connection: {e.Message}", cancellationToken);
+        }
+        catch (Exception e) when (IsTransient(e))
+        {
+            client.Dispose();
+            await RetryLaterAsync(batch, $"Could not reach the SMTP server {smtp.Host}:{smtp.Port}: {e.Message}", cancellationToken);
+        }
+        return null;
     }
 
     /// <summary>The message as queued, or as <paramref name="rendered"/> now when the outbox keeps no words for it.</summary>

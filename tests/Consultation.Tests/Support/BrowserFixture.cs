@@ -109,3 +109,6 @@ public class BrowserFixture : IAsyncLifetime
 
 /// <summary>The browser against an app that runs its own Hangfire server, for pages that follow a job's progress.</summary>
 public sealed class BrowserWithJobsFixture() : BrowserFixture(AppFactory.With(new Dictionary<string, string?> { ["Jobs:Server"] = "true" }));
+
+/// <summary>The browser against an app whose emails land in its own in-process mailbox (/admin/mailbox), as in the demo.</summary>
+public sealed class BrowserWithMailboxFixture() : BrowserFixture(AppFactory.With(new Dictionary<string, string?> { ["Email:InProcessServer"] = "true" }));
