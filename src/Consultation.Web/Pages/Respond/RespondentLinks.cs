@@ -126,14 +126,17 @@ public sealed class RespondentLinks(ConsultationDbContext db, QuestionnaireCache
 
     /// <summary>
     /// Records that the personal link was opened, in one conditional update: a submit completing at the same
-    /// moment is never overwritten by a page that loaded the invitation a little earlier.
+    /// moment is never overwritten by a page that loaded the invitation a little earlier. With its time in a named
+    /// consultation only.
     /// </summary>
     public async Task MarkOpenedAsync(RespondentLink link, DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (link.Invitation is not { } invitation)
             return;
         var notYetOpened = Invitation.NotYetOpened.ToList();
+        // In an anonymous consultation only the fact: a time next to the person could be matched with the draft's (ADR 0014).
+        DateTimeOffset? openedAt = link.Consultation.IsAnonymous ? null : now;
         await db.Invitations.Where(i => i.Id == invitation.Id && notYetOpened.Contains(i.Status))
-            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Opened).SetProperty(i => i.OpenedAt, now), cancellationToken);
+            .ExecuteUpdateAsync(u => u.SetProperty(i => i.Status, InvitationStatus.Opened).SetProperty(i => i.OpenedAt, openedAt), cancellationToken);
     }
 }

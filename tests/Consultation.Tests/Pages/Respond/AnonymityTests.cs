@@ -34,8 +34,9 @@ public sealed class AnonymityTests(AppFactory app) : IClassFixture<AppFactory>
             await db.Stakeholders.AsNoTracking().SingleAsync(s => s.Email == email),
             await db.UploadedFiles.AsNoTracking().SingleAsync(f => db.Consultations.Any(c => c.Id == f.ConsultationId && c.Slug == slug))));
 
-        // The invitation records only that it was answered.
+        // The invitation records only that it was opened and answered, never when.
         Assert.Equal(InvitationStatus.Completed, invitation.Status);
+        Assert.Null(invitation.OpenedAt);
         Assert.Null(invitation.CompletedAt);
         Assert.Null(response.InvitationId);
         // Times on what the respondent left are to the day: none can be matched with the invitation's or an email's.

@@ -106,7 +106,10 @@ public sealed partial class InvitationListTests(AppFactory app) : IClassFixture<
         await app.Respondent().GetPageAsync($"{other.Path}/answer");
         await using (var scope = app.Services.CreateAsyncScope())
             await scope.ServiceProvider.GetRequiredService<CompleteInvitationsJob>().RunAsync(CancellationToken.None);
-        Assert.NotNull(await app.WithDbAsync(db => db.Invitations.Where(i => i.Id == other.InvitationId).Select(i => i.OpenedAt).SingleAsync()));
+        // Opened, without a time: none is stored in an anonymous consultation (ADR 0014).
+        var opened = await app.WithDbAsync(db => db.Invitations.AsNoTracking().SingleAsync(i => i.Id == other.InvitationId));
+        Assert.Equal(InvitationStatus.Opened, opened.Status);
+        Assert.Null(opened.OpenedAt);
         var organiser = await app.SignedInAsync(await app.OrganiserOfAsync(invited.ConsultationId), acceptLanguage: "ko");
 
         var page = await organiser.GetPageAsync($"/organise/{invited.ConsultationId}/invitations");
