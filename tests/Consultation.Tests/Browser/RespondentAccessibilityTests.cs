@@ -86,10 +86,10 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         var (scrollWidth, viewport) = (widths[0], widths[1]);
         Assert.Equal(PhoneWidth, viewport);
         Assert.True(scrollWidth <= viewport, $"{name} in {lang} scrolls sideways at {viewport} px: {scrollWidth} px wide.");
-        await AssertNoAxeViolationsAsync(page, $"{name} in {lang} at {PhoneWidth} px");
+        await AssertNoAxeViolationsInDetailAsync(page, $"{name} in {lang} at {PhoneWidth} px");
 
         await page.SetViewportSizeAsync(1280, 800);
-        await AssertNoAxeViolationsAsync(page, $"{name} in {lang} at 1280 px");
+        await AssertNoAxeViolationsInDetailAsync(page, $"{name} in {lang} at 1280 px");
         await page.Context.CloseAsync();
     }
 
@@ -103,7 +103,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
     {
         var page = await Browser.NewPageAsync();
         await page.GotoAsync("/account/sign-in");
-        await AssertNoAxeViolationsAsync(page, "/account/sign-in");
+        await AssertNoAxeViolationsInDetailAsync(page, "/account/sign-in");
         await page.GetByLabel("Email address").FillAsync(DemoSeeder.AdminEmail);
         await page.GetByLabel("Password").FillAsync(AppFactory.StaffPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
@@ -124,7 +124,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
                 await BrowserFixture.ScreenshotAsync(page, "change-password-en");
             try
             {
-                await AssertNoAxeViolationsAsync(page, path);
+                await AssertNoAxeViolationsInDetailAsync(page, path);
             }
             catch (Xunit.Sdk.XunitException e)
             {
@@ -141,7 +141,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         await Pages["landing"](page, "en");
         await page.EvaluateAsync("() => document.querySelector('main').insertAdjacentHTML('beforeend', '<input id=\"unlabelled\" type=\"text\">')");
 
-        var failure = await Assert.ThrowsAnyAsync<Exception>(() => AssertNoAxeViolationsAsync(page, "a page with an unlabelled field"));
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => AssertNoAxeViolationsInDetailAsync(page, "a page with an unlabelled field"));
         Assert.Contains("- label (critical): Form elements must have labels", failure.Message, StringComparison.Ordinal);
         Assert.Contains("#unlabelled", failure.Message, StringComparison.Ordinal);
     }
@@ -362,7 +362,7 @@ public sealed class RespondentAccessibilityTests(BrowserFixture browser, ITestOu
         RunOnly = new RunOnlyOptions { Type = "tag", Values = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"] },
     };
 
-    private async Task AssertNoAxeViolationsAsync(IPage page, string what)
+    private async Task AssertNoAxeViolationsInDetailAsync(IPage page, string what)
     {
         var result = await page.RunAxe(WcagAndBestPractice);
         Assert.NotEmpty(result.Passes);
