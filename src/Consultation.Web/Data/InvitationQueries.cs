@@ -1,6 +1,7 @@
 namespace Consultation.Web.Data;
 
 using Consultation.Web.Domain;
+using Microsoft.EntityFrameworkCore;
 
 /// <summary>Whom the sending code (invitations, resends, reminders) may write to.</summary>
 public static class InvitationQueries
@@ -16,4 +17,11 @@ public static class InvitationQueries
         return db.Invitations.Where(i => i.ConsultationId == consultationId).Where(Invitation.MayBeEmailedRule)
             .Where(i => db.Stakeholders.Any(s => s.Id == i.StakeholderId && !s.NeverEmail));
     }
+
+    /// <summary>
+    /// Consultations with the texts an email to their people needs: their own (the title) and their emails' wordings,
+    /// not the questionnaire's.
+    /// </summary>
+    public static IQueryable<Consultation> WithEmailTexts(this IQueryable<Consultation> consultations) =>
+        consultations.Include(c => c.Texts.Where(t => t.ElementKey == ElementKey.Consultation || EF.Functions.Like(t.ElementKey, "email:%")));
 }

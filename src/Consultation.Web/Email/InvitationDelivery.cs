@@ -92,7 +92,7 @@ public sealed class InvitationDelivery(ConsultationDbContext db, InvitationLinks
         if (_consultations.TryGetValue(id, out var known))
             return known;
         var consultation = await db.Consultations.AsNoTracking()
-            .Include(c => c.Texts.Where(t => t.ElementKey == ElementKey.Consultation || EF.Functions.Like(t.ElementKey, "email:%")))
+            .WithEmailTexts()
             .FirstAsync(c => c.Id == id, cancellationToken);
         EmailDefaults.Adopt(consultation, s);
         return _consultations[id] = consultation;

@@ -108,7 +108,7 @@ public sealed class EmailsModel(ConsultationDbContext db, StaffAudit audit, Publ
     private async Task<bool> LoadAsync(Guid consultationId, CancellationToken cancellationToken)
     {
         var consultation = await db.Consultations
-            .Include(c => c.Texts.Where(t => t.ElementKey == ElementKey.Consultation || EF.Functions.Like(t.ElementKey, "email:%")))
+            .WithEmailTexts()
             .FirstOrDefaultAsync(c => c.Id == consultationId, cancellationToken);
         if (consultation is null)
             return false;

@@ -33,7 +33,7 @@ public sealed partial class InviteModel
 
         // Read without tracking: the default wordings adopted here are for this email, not saved.
         var consultation = await db.Consultations.AsNoTracking()
-            .Include(c => c.Texts.Where(t => t.ElementKey == ElementKey.Consultation || EF.Functions.Like(t.ElementKey, "email:%")))
+            .WithEmailTexts()
             .SingleAsync(c => c.Id == consultationId, cancellationToken);
         EmailDefaults.Adopt(consultation, s);
         var language = Consultation.OfferedLanguages.First(l => string.Equals(l, testLanguage, StringComparison.OrdinalIgnoreCase));
@@ -42,8 +42,7 @@ public sealed partial class InviteModel
         var rendered = InvitationEmail.Render(consultation, new EmailRecipient(name, language, null), new EmailLinks(preview, preview, preview), s);
         try
         {
-            db.OutboundEmails.Add(OutboundEmail.Queue($"test-invitation:{consultationId}:{Guid.NewGuid()}", EmailKind.Invitation, email,
-                    rendered.Language, rendered.Subject, rendered.TextBody, rendered.HtmlBody, carriesAnswers: false, time.GetUtcNow())
+            db.OutboundEmails.Add(rendered.Queue($"test-invitation:{consultationId}:{Guid.NewGuid()}", email, time.GetUtcNow())
                 .WithHeaders(rendered.ReplyTo, unsubscribeUrl: null));
         }
         catch (DomainException refusal)

@@ -138,7 +138,7 @@ public sealed class SettingsModel(ConsultationDbContext db, StaffAudit audit, Ti
     private async Task<Consultation?> LoadAsync(Guid consultationId, CancellationToken cancellationToken)
     {
         var consultation = await db.Consultations
-            .Include(c => c.Texts.Where(t => t.ElementKey == ElementKey.Consultation || EF.Functions.Like(t.ElementKey, "email:%")))
+            .WithEmailTexts()
             .FirstOrDefaultAsync(c => c.Id == consultationId, cancellationToken);
         if (consultation is null)
             return null;
